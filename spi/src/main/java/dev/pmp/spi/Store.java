@@ -1,0 +1,30 @@
+package dev.pmp.spi;
+
+/**
+ * Where datasets live. Writes are atomic per call: after a crash the store holds either all of a
+ * batch or none of it. One {@code Store} is used by one thread at a time.
+ */
+public interface Store extends AutoCloseable {
+
+    /**
+     * Creates the dataset's table and revision table if missing. Idempotent; called once per dataset
+     * before its first write or read in a process.
+     */
+    void prepare(Dataset dataset) throws StoreException;
+
+    /**
+     * Upserts the rows by natural key, keeps the superseded version of every changed row, merges the
+     * covered windows into the coverage, and appends the fetch-log line with the row counts, all in one
+     * transaction.
+     */
+    WriteResult write(Batch batch) throws StoreException;
+
+    /** Appends the log line of a fetch that failed; changes nothing else. */
+    void logFailure(FetchRecord failed) throws StoreException;
+
+    /** Read access to the same store. */
+    StoreView view();
+
+    @Override
+    void close() throws StoreException;
+}

@@ -1,0 +1,32 @@
+package dev.pmp.spi;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Reads from a {@link Store}. Each method sees committed data only. */
+public interface StoreView {
+
+    /** Covered windows of a dataset clipped to {@code within}, merged where they touch, in time order. */
+    List<Window> coverage(Dataset dataset, Window within) throws StoreException;
+
+    /** Distinct grid-column instants stored inside {@code within}, ascending. */
+    List<Instant> gridTimes(Dataset dataset, Window within) throws StoreException;
+
+    /** Streams the rows whose grid column lies inside {@code within}, in natural-key order. */
+    void scan(Dataset dataset, Window within, RowSink sink) throws StoreException;
+
+    /** Row count, time range and newest fetches of a dataset. */
+    DatasetSummary summary(Dataset dataset) throws StoreException;
+
+    /** The newest fetch-log lines of a dataset, newest first. */
+    List<FetchRecord> fetches(Dataset dataset, int limit) throws StoreException;
+
+    /** The newest superseded row versions of a dataset, newest first. */
+    List<Revision> revisions(Dataset dataset, int limit) throws StoreException;
+
+    /** The grid time of the newest covered instant: end of the last covered window, if any. */
+    default java.util.Optional<Instant> frontier(Dataset dataset, Window within) throws StoreException {
+        List<Window> c = coverage(dataset, within);
+        return c.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(c.get(c.size() - 1).end());
+    }
+}
