@@ -1,0 +1,102 @@
+package dev.pmp.app;
+
+import dev.pmp.engine.archive.RawArchive;
+import dev.pmp.engine.catalog.Catalog;
+import dev.pmp.engine.pipeline.Pipeline;
+import dev.pmp.engine.pipeline.RunListener;
+import dev.pmp.engine.pipeline.Transport;
+import dev.pmp.spi.Store;
+import dev.pmp.spi.StoreException;
+import dev.pmp.store.duckdb.DuckDbStore;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The wired application: settings, catalog, the store (held exclusively through {@link StoreLock}),
+ * transport and pipeline. The only place that knows the concrete plugins.
+ */
+public final class Pmp implements AutoCloseable {
+    private final AppSettings settings;
+    private final Catalog catalog;
+    private final StoreLock lock;
+    private final Store store;
+    private final Clock clock;
+    private final Transport transport;
+
+    private Pmp(AppSettings settings, Catalog catalog, StoreLock lock, Store store, Clock clock, Transport transport) {
+        this.settings = settings;
+        this.catalog = catalog;
+        this.lock = lock;
+        this.store = store;
+        this.clock = clock;
+        this.transport = transport;
+    }
+
+    /**
+     * Takes the store lock and opens the store.
+     *
+     * @param what the command, written into the lock file for others to see
+     * @throws StoreBusyException when another process holds the store
+     */
+    public static Pmp open(AppSettings settings, Clock clock, String what) throws StoreException {
+        StoreLock lock;
+        try {
+            Optional<StoreLock> l = StoreLock.tryAcquire(settings.lockFile(), what);
+            if (l.isEmpty()) {
+                throw new StoreBusyException("another pmp process holds the store " + settings.store()
+                        + " (pid " + StoreLock.holder(settings.lockFile()) + "); try again when it has finished");
+            }
+            lock = l.get();
+        } catch (IOException e) {
+            throw new ConfigException("cannot create the lock file " + settings.lockFile() + ": " + e.getMessage());
+        }
+        try {
+            Store store = DuckDbStore.open(settings.duckDbFile());
+            return new Pmp(settings, Catalog.load(), lock, store, clock, HttpTransport.create(settings, clock));
+        } catch (StoreException | RuntimeException e) {
+            try {
+                lock.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    public AppSettings settings() {
+        return settings;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Map<String, Catalog.Configured> configured() {
+        return catalog.configure(settings);
+    }
+
+    /** A pipeline writing to this store, reporting to {@code listener}. */
+    public Pipeline pipeline(RunListener listener) {
+        RawArchive archive = settings.archive() ? new RawArchive(settings.rawDir()) : null;
+        return new Pipeline(store, transport, archive, clock, listener);
+    }
+
+    @Override
+    public void close() throws StoreException, IOException {
+        try {
+            store.close();
+        } finally {
+            lock.close();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.pmp.app;
+
+import dev.pmp.spi.Feed;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code pmp run}: the daemon. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"The daemon: runs every enabled dataset now, then at each of its interval marks,",
+            "polling again shortly after a mark until the new interval appears. Stops cleanly on SIGTERM."})
+final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--repoll", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How soon to look again while a dataset's newest interval is missing (default ${DEFAULT-VALUE}).")
+    int repollSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        return runDaemon(main, main.settings(), repollSeconds, "pmp run");
+    }
+
+    static int runDaemon(Main main, AppSettings settings, int repollSeconds, String what) throws Exception {
+        if (repollSeconds < 1) {
+            throw new IllegalArgumentException("--repoll must be at least 1 second");
+        }
+        Pmp pmp = Pmp.open(settings, main.clock, what);
+        List<Feed> feeds;
+        try {
+            feeds = Selection.feeds(pmp.configured(), List.of());
+            pmp.configured().values().stream().filter(c -> !c.enabled()).forEach(c ->
+                    main.err.println(what + ": " + c.dataset().id() + " disabled: " + c.disabledReason()));
+            main.err.println(what + ": scheduling " + feeds.size() + " datasets, store " + settings.store()
+                    + ", raw archive " + (settings.archive() ? settings.rawDir() : "off"));
+        } catch (RuntimeException e) {
+            pmp.close();
+            throw e;
+        }
+        return new Daemon(pmp, feeds, Duration.ofSeconds(repollSeconds), main.err).runUntilStopped();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.pmp.app;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * Exclusive use of a store by one pmp process, through an operating-system file lock on
+ * {@code <data dir>/pmp.lock}. The lock dies with its process, so a killed holder never blocks the
+ * next run; the file keeps the holder's pid and command for the message others print.
+ */
+public final class StoreLock implements AutoCloseable {
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private StoreLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /**
+     * Takes the lock without waiting.
+     *
+     * @param what the command taking it ({@code pmp update}), shown to others
+     * @return the lock, or empty when another process holds it
+     */
+    public static Optional<StoreLock> tryAcquire(Path lockFile, String what) throws IOException {
+        Files.createDirectories(lockFile.toAbsolutePath().getParent());
+        FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileLock l;
+        try {
+            l = ch.tryLock();
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+        if (l == null) {
+            ch.close();
+            return Optional.empty();
+        }
+        ch.truncate(0);
+        ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + " " + what + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+        ch.force(false);
+        return Optional.of(new StoreLock(ch, l));
+    }
+
+    /** What the lock file says about its holder ({@code "12345 pmp run"}), or "unknown". */
+    public static String holder(Path lockFile) {
+        try {
+            String s = Files.readString(lockFile, StandardCharsets.UTF_8).trim();
+            return s.isEmpty() ? "unknown" : s;
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            lock.release();
+        } finally {
+            channel.close();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.pmp.engine.archive;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Keeps every distinct raw payload once, gzip-compressed, under
+ * {@code <root>/<source>/<dataset>/YYYY/MM/DD/<fetch time>_<sha256>.<ext>.gz} (date and time of the fetch in
+ * UTC). A payload already kept in that day's folder is not written again. Files are written to a
+ * temporary name and moved into place, so a crash never leaves a partial file under a final name.
+ * Safe for use by one thread at a time per dataset.
+ */
+public final class RawArchive {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final Path root;
+
+    /** @param root the archive folder, usually {@code <data dir>/raw}; created on first write */
+    public RawArchive(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Hex sha256 of a payload. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+
+    /**
+     * Archives one payload.
+     *
+     * @param datasetId {@code <source>.<name>}
+     * @param fetchedAt when it was fetched (names the folder and file)
+     * @param raw the bytes as received
+     * @param sha256 their hex sha256
+     * @param extension file type without dot ({@code json}, {@code csv}, {@code zip}, {@code bin})
+     * @return the path of the kept file, relative to the archive root, with {@code /} separators
+     */
+    public String keep(String datasetId, Instant fetchedAt, byte[] raw, String sha256, String extension) throws IOException {
+        String source = datasetId.substring(0, datasetId.indexOf('.'));
+        String name = datasetId.substring(datasetId.indexOf('.') + 1);
+        Path dir = root.resolve(source).resolve(name).resolve(DAY.format(fetchedAt));
+        Files.createDirectories(dir);
+        Path existing = findBySha(dir, sha256);
+        if (existing != null) {
+            return relative(existing);
+        }
+        Path target = dir.resolve(STAMP.format(fetchedAt) + "_" + sha256 + "." + extension + ".gz");
+        Path tmp = Files.createTempFile(dir, ".incoming-", ".tmp");
+        try {
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                out.write(raw);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return relative(target);
+    }
+
+    /** The absolute path of a file named by {@link #keep}. */
+    public Path resolve(String relativePath) {
+        return root.resolve(relativePath);
+    }
+
+    private static Path findBySha(Path dir, String sha256) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*_" + sha256 + ".*.gz")) {
+            for (Path p : files) {
+                return p;
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return null;
+    }
+
+    private String relative(Path p) {
+        return root.relativize(p).toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,2 @@
+/** The datasets of every source found on the class path. */
+package dev.pmp.engine.catalog;

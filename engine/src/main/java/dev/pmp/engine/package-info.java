@@ -1,0 +1,2 @@
+/** The pmp runtime: everything a plugin must not do itself. */
+package dev.pmp.engine;

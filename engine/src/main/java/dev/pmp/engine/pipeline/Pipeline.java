@@ -1,0 +1,311 @@
+package dev.pmp.engine.pipeline;
+
+import dev.pmp.engine.archive.RawArchive;
+import dev.pmp.engine.ledger.Gap;
+import dev.pmp.engine.ledger.Grid;
+import dev.pmp.engine.ledger.Ledger;
+import dev.pmp.spi.Access;
+import dev.pmp.spi.Batch;
+import dev.pmp.spi.Dataset;
+import dev.pmp.spi.Failure;
+import dev.pmp.spi.Feed;
+import dev.pmp.spi.FetchRecord;
+import dev.pmp.spi.FetchRequest;
+import dev.pmp.spi.Parsed;
+import dev.pmp.spi.Quarantine;
+import dev.pmp.spi.Row;
+import dev.pmp.spi.Schema;
+import dev.pmp.spi.SourceException;
+import dev.pmp.spi.Store;
+import dev.pmp.spi.StoreException;
+import dev.pmp.spi.Window;
+import dev.pmp.spi.WriteResult;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One pass over one dataset: plan windows from the ledger's frontier to what should be published by
+ * now, then for each window fetch, archive the raw bytes, parse, validate, write (rows, revisions,
+ * coverage and fetch log in one transaction) and report. A failed window stops the pass: nothing
+ * after it is fetched, so progress never moves past unverified data. Every step is idempotent.
+ * Used by one thread at a time (the store is single-threaded).
+ */
+public final class Pipeline {
+    private final Store store;
+    private final Transport transport;
+    private final RawArchive archive;
+    private final Clock clock;
+    private final RunListener listener;
+
+    /**
+     * @param archive where raw payloads go; null turns archiving off
+     */
+    public Pipeline(Store store, Transport transport, RawArchive archive, Clock clock, RunListener listener) {
+        this.store = store;
+        this.transport = transport;
+        this.archive = archive;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    /** The newest grid point a dataset should have published by {@code now}, exclusive end of the expected span. */
+    public static Instant expectedEnd(Dataset dataset, Instant now) {
+        Grid grid = Grid.of(dataset);
+        Instant newest = grid.floor(now.minus(dataset.publicationDelay()));
+        return dataset.timeShape() == dev.pmp.spi.TimeShape.POINT ? grid.next(newest) : newest;
+    }
+
+    /** One incremental (live) pass: from the frontier to what should be published by now. */
+    public RunReport update(Feed feed) {
+        Dataset dataset = feed.dataset();
+        Instant now = clock.instant();
+        long t0 = System.nanoTime();
+        Instant end = expectedEnd(dataset, now);
+        Window lookedAt = lookBack(dataset, end);
+        List<Window> plan;
+        try {
+            store.prepare(dataset);
+            plan = plan(dataset, lookedAt, end);
+        } catch (StoreException e) {
+            return report(dataset, new Totals(), lookedAt, end, Failure.TRANSIENT, "store: " + e.getMessage(), t0);
+        }
+        return run(feed, plan, lookedAt, end, true, t0);
+    }
+
+    /** Fetches exactly the given windows (backfill, gap filling), in order, stopping at the first failure. */
+    public RunReport fill(Feed feed, List<Window> windows, boolean live) {
+        Dataset dataset = feed.dataset();
+        long t0 = System.nanoTime();
+        Instant end = expectedEnd(dataset, clock.instant());
+        Window span = windows.isEmpty() ? lookBack(dataset, end)
+                : new Window(windows.get(0).start(), windows.get(windows.size() - 1).end());
+        try {
+            store.prepare(dataset);
+        } catch (StoreException e) {
+            return report(dataset, new Totals(), span, end, Failure.TRANSIENT, "store: " + e.getMessage(), t0);
+        }
+        return run(feed, windows, span, end, live, t0);
+    }
+
+    private RunReport run(Feed feed, List<Window> plan, Window lookedAt, Instant end, boolean live, long t0) {
+        Dataset dataset = feed.dataset();
+        Totals totals = new Totals();
+        for (Window w : plan) {
+            Optional<FetchRequest> request = Optional.of(feed.request(w));
+            while (request.isPresent()) {
+                Step step = fetchOne(feed, w, request.get(), live, totals);
+                if (step.failure != null) {
+                    return report(dataset, totals, lookedAt, end, step.failure, step.message, t0);
+                }
+                request = step.next;
+            }
+        }
+        return report(dataset, totals, lookedAt, end, null, "", t0);
+    }
+
+    /** Windows to fetch for a live pass. */
+    private List<Window> plan(Dataset dataset, Window lookedAt, Instant end) throws StoreException {
+        if (dataset.access() == Access.SNAPSHOT) {
+            return List.of(lookedAt);
+        }
+        Instant from = store.view().frontier(dataset, lookedAt).orElse(lookedAt.start());
+        List<Window> out = new ArrayList<>();
+        while (from.isBefore(end)) {
+            Instant to = from.plus(dataset.maxWindow());
+            if (to.isAfter(end)) {
+                to = end;
+            }
+            out.add(new Window(from, to));
+            from = to;
+        }
+        return out;
+    }
+
+    /** The span a live pass looks at: what the source still keeps, at most a few days back. */
+    static Window lookBack(Dataset dataset, Instant end) {
+        Duration back = dataset.sourceRetention().orElse(Duration.ofDays(2));
+        if (back.compareTo(Duration.ofDays(7)) > 0) {
+            back = Duration.ofDays(7);
+        }
+        Instant start = Grid.of(dataset).floor(end.minus(back));
+        return new Window(start, end.isAfter(start) ? end : start.plus(dataset.cadence()));
+    }
+
+    private Step fetchOne(Feed feed, Window window, FetchRequest request, boolean live, Totals totals) {
+        Dataset dataset = feed.dataset();
+        String fetchId = UUID.randomUUID().toString();
+        long started = System.nanoTime();
+        Transfer transfer;
+        try {
+            transfer = transport.fetch(dataset.source(), request, live);
+        } catch (SourceException e) {
+            logFailure(new FetchRecord(fetchId, dataset.id(), window, request.uri().toString(), clock.instant(), 0, 0,
+                    null, null, since(started), 0, 0, 0, e.failure(), e.getMessage()));
+            return Step.failed(e.failure(), e.getMessage());
+        }
+        byte[] raw = transfer.raw();
+        String sha = RawArchive.sha256(raw);
+        Instant fetchedAt = transfer.response().fetchedAt();
+        String archived = null;
+        if (archive != null) {
+            try {
+                archived = archive.keep(dataset.id(), fetchedAt, raw, sha, extension(request, transfer));
+            } catch (IOException e) {
+                String msg = "could not archive the raw payload under " + archive.root() + ": " + e.getMessage();
+                logFailure(new FetchRecord(fetchId, dataset.id(), window, transfer.response().uri().toString(), fetchedAt,
+                        transfer.response().status(), raw.length, sha, null, since(started), 0, 0, 0, Failure.CONFIG, msg));
+                return Step.failed(Failure.CONFIG, msg);
+            }
+        }
+        FetchRecord base = new FetchRecord(fetchId, dataset.id(), window, transfer.response().uri().toString(), fetchedAt,
+                transfer.response().status(), raw.length, sha, archived, Duration.ZERO, 0, 0, 0, null, "");
+        Parsed parsed;
+        try {
+            parsed = feed.parse(window, transfer.response());
+            validate(dataset, parsed.rows());
+        } catch (SourceException e) {
+            logFailure(failed(base, e.failure(), e.getMessage(), started));
+            return Step.failed(e.failure(), e.getMessage());
+        }
+        String message = quarantineMessage(parsed.quarantined());
+        FetchRecord record = new FetchRecord(fetchId, dataset.id(), window, base.url(), fetchedAt, base.httpStatus(),
+                base.bytes(), sha, archived, since(started), 0, 0, 0, null, message);
+        WriteResult result;
+        try {
+            result = store.write(new Batch(dataset, record, parsed.rows(), parsed.covered(), clock.instant()));
+        } catch (StoreException e) {
+            String msg = "store: " + e.getMessage();
+            logFailure(failed(base, Failure.TRANSIENT, msg, started));
+            return Step.failed(Failure.TRANSIENT, msg);
+        }
+        totals.fetches++;
+        totals.rows += parsed.rows().size();
+        totals.written = totals.written.plus(result);
+        totals.quarantined.addAll(parsed.quarantined());
+        totals.notes.addAll(parsed.notes());
+        return new Step(null, "", parsed.next());
+    }
+
+    /**
+     * Checks rows before they are written: each must fit the schema, and a natural key may appear once.
+     *
+     * @throws SourceException {@link Failure#BAD_DATA} naming the first bad row
+     */
+    public static void validate(Dataset dataset, List<Row> rows) throws SourceException {
+        Schema schema = dataset.schema();
+        int[] key = schema.naturalKey().stream().mapToInt(schema::indexOf).toArray();
+        Map<List<Object>, Row> seen = new HashMap<>(rows.size() * 2);
+        int i = 0;
+        for (Row row : rows) {
+            String problem = schema.problemWith(row);
+            if (problem != null) {
+                throw new SourceException(Failure.BAD_DATA, dataset.id() + ": row " + i + " " + row + ": " + problem);
+            }
+            List<Object> k = new ArrayList<>(key.length);
+            for (int c : key) {
+                k.add(row.get(c));
+            }
+            Row earlier = seen.putIfAbsent(k, row);
+            if (earlier != null && !earlier.equals(row)) {
+                throw new SourceException(Failure.BAD_DATA, dataset.id() + ": two different rows for key " + k
+                        + ": " + earlier + " and " + row);
+            }
+            i++;
+        }
+        if (seen.size() != rows.size()) {
+            throw new SourceException(Failure.BAD_DATA, dataset.id() + ": "
+                    + (rows.size() - seen.size()) + " rows repeat an earlier row; repeats must be merged before writing");
+        }
+    }
+
+    private RunReport report(Dataset dataset, Totals totals, Window lookedAt, Instant end, Failure failure, String message, long t0) {
+        List<Gap> gaps = List.of();
+        boolean caughtUp = false;
+        try {
+            gaps = new Ledger(store.view()).gaps(dataset, lookedAt);
+            Instant newest = Grid.of(dataset).floor(end.minusNanos(1));
+            caughtUp = gaps.stream().noneMatch(g -> g.kind() == dev.pmp.engine.ledger.GapKind.MISSING
+                    && g.window().contains(newest));
+        } catch (StoreException e) {
+            if (failure == null) {
+                failure = Failure.TRANSIENT;
+                message = "store: " + e.getMessage();
+            }
+        }
+        RunReport r = new RunReport(dataset.id(), totals.fetches, totals.rows, totals.written, gaps, caughtUp,
+                totals.quarantined, totals.notes, failure, message, Duration.ofNanos(System.nanoTime() - t0));
+        listener.finished(r);
+        return r;
+    }
+
+    private void logFailure(FetchRecord record) {
+        try {
+            store.logFailure(record);
+        } catch (StoreException e) {
+            // The failure is still reported to the caller through the run report; the log line is what was lost.
+            listener.finished(new RunReport(record.datasetId(), 0, 0, WriteResult.NONE, List.of(), false, List.of(),
+                    List.of("could not write the fetch log: " + e.getMessage()), record.failure(), record.message(), Duration.ZERO));
+        }
+    }
+
+    private static FetchRecord failed(FetchRecord base, Failure failure, String message, long started) {
+        return new FetchRecord(base.fetchId(), base.datasetId(), base.window(), base.url(), base.fetchedAt(), base.httpStatus(),
+                base.bytes(), base.sha256(), base.archivePath(), since(started), 0, 0, 0, failure, message);
+    }
+
+    private static String quarantineMessage(List<Quarantine> quarantined) {
+        if (quarantined.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("quarantined: ");
+        for (Quarantine q : quarantined) {
+            sb.append(q.window()).append(' ').append(q.rows()).append(" rows: ").append(q.reason()).append("; ");
+        }
+        return sb.substring(0, sb.length() - 2);
+    }
+
+    private static String extension(FetchRequest request, Transfer transfer) {
+        String path = request.uri().getPath();
+        int dot = path.lastIndexOf('.');
+        if (dot >= 0 && dot > path.lastIndexOf('/')) {
+            return path.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+        }
+        String ct = transfer.response().contentType();
+        if (ct.contains("json")) {
+            return "json";
+        }
+        if (ct.contains("csv")) {
+            return "csv";
+        }
+        if (ct.contains("zip")) {
+            return "zip";
+        }
+        return "bin";
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    private static final class Totals {
+        int fetches;
+        long rows;
+        WriteResult written = WriteResult.NONE;
+        final List<Quarantine> quarantined = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+    }
+
+    private record Step(Failure failure, String message, Optional<FetchRequest> next) {
+        static Step failed(Failure failure, String message) {
+            return new Step(failure, message, Optional.empty());
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.pmp.engine.schedule;
+
+import dev.pmp.engine.ledger.Grid;
+import dev.pmp.engine.pipeline.RunReport;
+import dev.pmp.spi.Dataset;
+import dev.pmp.spi.Failure;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * When to run a dataset next: at its interval marks (each grid point plus the publication delay),
+ * read from the clock and never as "last run plus cadence"; and, while the newest interval has not
+ * appeared, again every {@code repoll} until the mark's grace runs out.
+ */
+public final class Marks {
+    private Marks() {
+    }
+
+    /** The first mark strictly after {@code now}: when the next interval should be published. */
+    public static Instant nextMark(Dataset dataset, Instant now) {
+        Grid grid = Grid.of(dataset);
+        Instant due = grid.next(grid.floor(now.minus(dataset.publicationDelay()))).plus(dataset.publicationDelay());
+        return due.isAfter(now) ? due : grid.next(due.minus(dataset.publicationDelay())).plus(dataset.publicationDelay());
+    }
+
+    /** The latest mark at or before {@code now}. */
+    public static Instant lastMark(Dataset dataset, Instant now) {
+        return Grid.of(dataset).floor(now.minus(dataset.publicationDelay())).plus(dataset.publicationDelay());
+    }
+
+    /**
+     * The instant of the next run after a pass that ended at {@code now}.
+     *
+     * @param repoll how soon to look again while the newest interval is missing or the source failed
+     *     transiently
+     */
+    public static Instant nextRun(Dataset dataset, Instant now, RunReport report, Duration repoll) {
+        Instant mark = nextMark(dataset, now);
+        boolean behind = !report.caughtUp() || report.failure() == Failure.TRANSIENT
+                || report.failure() == Failure.NOT_PUBLISHED;
+        Instant graceEnds = lastMark(dataset, now).plus(dataset.grace());
+        if (behind && now.isBefore(graceEnds)) {
+            Instant again = now.plus(repoll);
+            return again.isBefore(mark) ? again : mark;
+        }
+        return mark;
+    }
+}

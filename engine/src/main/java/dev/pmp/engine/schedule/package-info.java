@@ -1,0 +1,2 @@
+/** Runs every enabled dataset at its interval marks, read from an injected clock. */
+package dev.pmp.engine.schedule;
