@@ -1,0 +1,27 @@
+package dev.pmp.engine.http;
+
+import dev.pmp.spi.SourceException;
+import java.util.Map;
+
+/**
+ * Authentication headers for a source's requests (bearer token, subscription key). Their values are
+ * secrets: the fetcher adds them to the request and removes them from every message it builds.
+ */
+@FunctionalInterface
+public interface Credentials {
+
+    /**
+     * Called before every attempt, on the fetching thread, so an implementation may refresh an
+     * expiring token; must be thread-safe.
+     *
+     * @param source the source name, as given to {@link HttpFetcher#fetch}
+     * @return header name to value, empty for a source without authentication; never null
+     * @throws SourceException {@code CONFIG} when the source needs credentials that are missing
+     */
+    Map<String, String> headers(String source) throws SourceException;
+
+    /** No authentication for any source. */
+    static Credentials none() {
+        return source -> Map.of();
+    }
+}

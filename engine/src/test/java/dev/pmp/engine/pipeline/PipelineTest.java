@@ -1,0 +1,267 @@
+package dev.pmp.engine.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pmp.engine.TestDatasets;
+import dev.pmp.engine.archive.RawArchive;
+import dev.pmp.engine.ledger.GapKind;
+import dev.pmp.spi.Dataset;
+import dev.pmp.spi.Failure;
+import dev.pmp.spi.Feed;
+import dev.pmp.spi.FetchRecord;
+import dev.pmp.spi.FetchRequest;
+import dev.pmp.spi.FetchResponse;
+import dev.pmp.spi.Parsed;
+import dev.pmp.spi.Quarantine;
+import dev.pmp.spi.Row;
+import dev.pmp.spi.SourceException;
+import dev.pmp.spi.Window;
+import dev.pmp.testkit.ManualClock;
+import dev.pmp.testkit.MemoryStore;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pipeline against an in-memory store, a scripted transport and a feed reading a tiny text format:
+ * one sample a line, {@code <epoch seconds> <value>}, or {@code QUARANTINE <from> <to>}.
+ */
+class PipelineTest {
+    private static final Dataset DS = TestDatasets.FIVE_MINUTE;
+    private static final Instant NOW = Instant.parse("2025-11-09T21:33:10Z");
+    private static final Instant NEWEST = Instant.parse("2025-11-09T21:30:00Z");
+
+    @TempDir
+    Path dir;
+
+    private final MemoryStore store = new MemoryStore();
+    private final ScriptedTransport transport = new ScriptedTransport();
+    private final List<RunReport> reports = new ArrayList<>();
+    private ManualClock clock;
+    private Pipeline pipeline;
+
+    @BeforeEach
+    void setUp() {
+        clock = new ManualClock(NOW);
+        pipeline = new Pipeline(store, transport, new RawArchive(dir.resolve("raw")), clock, reports::add);
+    }
+
+    @Test
+    void aPassWritesRowsCoverageAndAFetchLogLineAndArchivesTheRawPayload() throws Exception {
+        transport.answer(samples(NEWEST.minus(Duration.ofMinutes(55)), 12, 1.5));
+
+        RunReport r = pipeline.update(new LineFeed());
+
+        assertThat(r.succeeded()).isTrue();
+        assertThat(r.written().inserted()).isEqualTo(12);
+        assertThat(r.caughtUp()).isTrue();
+        assertThat(store.gridTimes(DS, new Window(NEWEST.minus(Duration.ofHours(1)), NOW))).hasSize(12);
+        FetchRecord f = store.fetches(DS, 1).get(0);
+        assertThat(f.succeeded()).isTrue();
+        assertThat(f.rowsInserted()).isEqualTo(12);
+        assertThat(f.sha256()).hasSize(64);
+        assertThat(Files.exists(dir.resolve("raw").resolve(f.archivePath()))).isTrue();
+        assertThat(f.archivePath()).startsWith("test/samples/2025/11/09/");
+        assertThat(reports).containsExactly(r);
+    }
+
+    @Test
+    void theSamePayloadAgainChangesNothing() {
+        String body = samples(NEWEST.minus(Duration.ofMinutes(55)), 12, 1.5);
+        transport.answer(body);
+        transport.answer(body);
+        pipeline.update(new LineFeed());
+        RunReport second = pipeline.update(new LineFeed());
+        assertThat(second.written().inserted()).isZero();
+        assertThat(second.written().unchanged()).isEqualTo(12);
+        assertThat(store.revisions(DS, 10)).isEmpty();
+    }
+
+    @Test
+    void aChangedValueIsUpdatedAndTheOldVersionKept() {
+        transport.answer(samples(NEWEST, 1, 1.5));
+        transport.answer(samples(NEWEST, 1, 2.5));
+        pipeline.update(new LineFeed());
+        RunReport second = pipeline.update(new LineFeed());
+        assertThat(second.written().updated()).isEqualTo(1);
+        assertThat(store.revisions(DS, 10)).hasSize(1);
+        assertThat(store.revisions(DS, 10).get(0).old().number(1)).isEqualTo(1.5);
+    }
+
+    @Test
+    void aTransportFailureIsLoggedAndStoresNothing() {
+        transport.fail(new SourceException(Failure.TRANSIENT, "HTTP 500 after 4 attempts"));
+        RunReport r = pipeline.update(new LineFeed());
+        assertThat(r.failure()).isEqualTo(Failure.TRANSIENT);
+        assertThat(r.message()).contains("HTTP 500");
+        assertThat(store.summary(DS).rows()).isZero();
+        assertThat(store.coverage(DS, new Window(NOW.minus(Duration.ofDays(3)), NOW))).isEmpty();
+        assertThat(store.fetches(DS, 1).get(0).failure()).isEqualTo(Failure.TRANSIENT);
+    }
+
+    @Test
+    void anUnparseablePayloadIsArchivedReportedAndNotStored() {
+        transport.answer("this is not a sample");
+        RunReport r = pipeline.update(new LineFeed());
+        assertThat(r.failure()).isEqualTo(Failure.BAD_DATA);
+        FetchRecord f = store.fetches(DS, 1).get(0);
+        assertThat(f.failure()).isEqualTo(Failure.BAD_DATA);
+        assertThat(f.archivePath()).isNotNull();
+        assertThat(Files.exists(dir.resolve("raw").resolve(f.archivePath()))).isTrue();
+        assertThat(store.summary(DS).rows()).isZero();
+    }
+
+    @Test
+    void aRowThatIsNotAFiniteNumberFailsTheWholeBatch() {
+        transport.answer(samples(NEWEST.minus(Duration.ofMinutes(5)), 1, 1.0) + NEWEST.getEpochSecond() + " NaN\n");
+        RunReport r = pipeline.update(new LineFeed());
+        assertThat(r.failure()).isEqualTo(Failure.BAD_DATA);
+        assertThat(r.message()).contains("not a finite number");
+        assertThat(store.summary(DS).rows()).isZero();
+    }
+
+    @Test
+    void twoDifferentRowsForOneKeyFailTheBatch() {
+        transport.answer(samples(NEWEST, 1, 1.0) + samples(NEWEST, 1, 2.0));
+        RunReport r = pipeline.update(new LineFeed());
+        assertThat(r.failure()).isEqualTo(Failure.BAD_DATA);
+        assertThat(r.message()).contains("two different rows");
+        assertThat(store.summary(DS).rows()).isZero();
+    }
+
+    @Test
+    void aQuarantinedSpanIsLeftUncoveredAndReported() {
+        Instant start = NEWEST.minus(Duration.ofMinutes(55));
+        transport.answer(samples(start, 6, 1.0) + "QUARANTINE " + start.plus(Duration.ofMinutes(30)).getEpochSecond()
+                + " " + NEWEST.plus(Duration.ofMinutes(5)).getEpochSecond() + "\n");
+        RunReport r = pipeline.update(new LineFeed());
+        assertThat(r.succeeded()).isTrue();
+        assertThat(r.quarantined()).hasSize(1);
+        assertThat(store.fetches(DS, 1).get(0).message()).startsWith("quarantined: ");
+        assertThat(r.caughtUp()).isFalse();
+        assertThat(r.gaps()).anyMatch(g -> g.kind() == GapKind.MISSING && g.window().contains(NEWEST));
+    }
+
+    @Test
+    void samplesMissingInsideACoveredSpanAreSourceGaps() {
+        Instant start = NEWEST.minus(Duration.ofMinutes(55));
+        String body = samples(start, 5, 1.0) + samples(start.plus(Duration.ofMinutes(35)), 5, 1.0);
+        transport.answer(body);
+        RunReport r = pipeline.update(new LineFeed());
+        assertThat(r.gapPoints(GapKind.SOURCE_GAP)).isEqualTo(2);
+        assertThat(r.caughtUp()).isTrue();
+    }
+
+    @Test
+    void aPagedResponseIsFollowedToTheLastPage() {
+        transport.answer(samples(NEWEST.minus(Duration.ofMinutes(5)), 1, 1.0) + "NEXT\n");
+        transport.answer(samples(NEWEST, 1, 1.0));
+        RunReport r = pipeline.update(new LineFeed());
+        assertThat(r.fetches()).isEqualTo(2);
+        assertThat(r.written().inserted()).isEqualTo(2);
+        assertThat(transport.requests).extracting(q -> q.uri().getPath()).containsExactly("/samples", "/samples/next");
+    }
+
+    @Test
+    void aStoreFailureLeavesTheStoreAsItWas() {
+        transport.answer(samples(NEWEST, 1, 1.0));
+        store.failNextWrite();
+        RunReport r = pipeline.update(new LineFeed());
+        assertThat(r.failure()).isEqualTo(Failure.TRANSIENT);
+        assertThat(r.message()).startsWith("store: ");
+        assertThat(store.summary(DS).rows()).isZero();
+    }
+
+    private static String samples(Instant from, int count, double value) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            sb.append(from.plus(Duration.ofMinutes(5L * i)).getEpochSecond()).append(' ').append(value).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Answers requests from a queue of bodies or failures. */
+    private static final class ScriptedTransport implements Transport {
+        private final Deque<Object> answers = new ArrayDeque<>();
+        final List<FetchRequest> requests = new ArrayList<>();
+
+        void answer(String body) {
+            answers.add(body);
+        }
+
+        void fail(SourceException e) {
+            answers.add(e);
+        }
+
+        @Override
+        public Transfer fetch(String source, FetchRequest request, boolean live) throws SourceException {
+            requests.add(request);
+            Object next = answers.remove();
+            if (next instanceof SourceException e) {
+                throw e;
+            }
+            byte[] body = ((String) next).getBytes(StandardCharsets.UTF_8);
+            return new Transfer(new FetchResponse(request.uri(), 200, "text/plain", body, NOW), body, 1);
+        }
+    }
+
+    /** A feed of the line format; covers from the first to one cadence past the last sample. */
+    private static final class LineFeed implements Feed {
+        @Override
+        public Dataset dataset() {
+            return DS;
+        }
+
+        @Override
+        public FetchRequest request(Window window) {
+            return FetchRequest.get(URI.create("http://127.0.0.1:9/samples"));
+        }
+
+        @Override
+        public Parsed parse(Window window, FetchResponse response) throws SourceException {
+            List<Row> rows = new ArrayList<>();
+            List<Quarantine> quarantined = new ArrayList<>();
+            Optional<FetchRequest> next = Optional.empty();
+            for (String line : response.text().split("\n")) {
+                String[] f = line.split(" ");
+                if (f[0].equals("NEXT")) {
+                    next = Optional.of(FetchRequest.get(URI.create("http://127.0.0.1:9/samples/next")));
+                } else if (f[0].equals("QUARANTINE")) {
+                    quarantined.add(new Quarantine(new Window(Instant.ofEpochSecond(Long.parseLong(f[1])),
+                            Instant.ofEpochSecond(Long.parseLong(f[2]))), 0, "test"));
+                } else {
+                    try {
+                        rows.add(Row.of(Instant.ofEpochSecond(Long.parseLong(f[0])), Double.parseDouble(f[1])));
+                    } catch (RuntimeException e) {
+                        throw new SourceException(Failure.BAD_DATA, "cannot read line '" + line + "'");
+                    }
+                }
+            }
+            List<Window> covered = new ArrayList<>();
+            if (!rows.isEmpty()) {
+                Instant first = rows.stream().map(r -> r.instant(0)).min(Instant::compareTo).get();
+                Instant last = rows.stream().map(r -> r.instant(0)).max(Instant::compareTo).get();
+                Window all = new Window(first, last.plus(DS.cadence()));
+                for (Quarantine q : quarantined) {
+                    if (q.window().overlaps(all)) {
+                        all = q.window().start().isAfter(all.start()) ? new Window(all.start(), q.window().start()) : all;
+                    }
+                }
+                covered.add(all);
+                rows.removeIf(r -> quarantined.stream().anyMatch(q -> q.window().contains(r.instant(0))));
+            }
+            return new Parsed(rows, covered, quarantined, List.of(), next);
+        }
+    }
+}
