@@ -22,10 +22,19 @@ final class DatasetsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
+    @Option(names = "--markdown", description = "Print the dataset reference (docs/datasets.md) as Markdown.")
+    boolean markdown;
+
     @Override
     public Integer call() throws IOException {
         AppSettings settings = main.settings();
-        Map<String, Catalog.Configured> all = Catalog.load().configure(settings);
+        Catalog catalog = Catalog.load();
+        if (markdown) {
+            main.out.print(DatasetDocs.markdown(catalog));
+            main.out.flush();
+            return ExitCodes.OK;
+        }
+        Map<String, Catalog.Configured> all = catalog.configure(settings);
         if (json) {
             try (JsonGenerator g = new JsonFactory().createGenerator(main.out)) {
                 g.useDefaultPrettyPrinter();

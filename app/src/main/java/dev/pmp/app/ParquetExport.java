@@ -10,8 +10,6 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -43,7 +41,7 @@ final class ParquetExport {
                         if (v == null) {
                             a.appendNull();
                         } else if (v instanceof Instant t) {
-                            a.appendLocalDateTime(LocalDateTime.ofInstant(t, ZoneOffset.UTC));
+                            a.appendEpochMicros(Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000));
                         } else if (v instanceof Double x) {
                             a.append(x.doubleValue());
                         } else if (v instanceof Long x) {
@@ -51,7 +49,7 @@ final class ParquetExport {
                         } else if (v instanceof Boolean x) {
                             a.append(x.booleanValue());
                         } else if (v instanceof LocalDate x) {
-                            a.append(x.toString());
+                            a.append(x);
                         } else {
                             a.append(v.toString());
                         }

@@ -13,9 +13,7 @@ import java.time.temporal.ChronoField;
 /** Reading and writing times on the command line and in exports. */
 public final class Times {
     /** ISO-8601 UTC with seconds, e.g. {@code 2025-11-08T06:00:00Z}. */
-    public static final DateTimeFormatter UTC = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd'T'HH:mm:ss").optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
-            .optionalEnd().appendLiteral('Z').toFormatter().withZone(java.time.ZoneOffset.UTC);
+    public static final DateTimeFormatter UTC = DateTimeFormatter.ISO_INSTANT;
 
     private static final DateTimeFormatter OFFSET_TIME = new DateTimeFormatterBuilder()
             .appendPattern("uuuu-MM-dd")

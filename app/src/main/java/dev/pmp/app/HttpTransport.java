@@ -1,0 +1,82 @@
+package dev.pmp.app;
+
+import dev.pmp.engine.http.HttpFetcher;
+import dev.pmp.engine.http.HttpResult;
+import dev.pmp.engine.http.HttpSettings;
+import dev.pmp.engine.http.Priority;
+import dev.pmp.engine.http.RequestRate;
+import dev.pmp.engine.pipeline.Transfer;
+import dev.pmp.engine.pipeline.Transport;
+import dev.pmp.spi.FetchRequest;
+import dev.pmp.spi.SourceException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The pipeline's {@link Transport} over the engine's {@link HttpFetcher}, with HTTP settings read from
+ * {@code PMP_HTTP_*} and {@code PMP_RATE_<SOURCE>} (e.g. {@code PMP_RATE_ERCOT="30 per minute"}).
+ */
+final class HttpTransport implements Transport {
+    private final HttpFetcher fetcher;
+
+    private HttpTransport(HttpFetcher fetcher) {
+        this.fetcher = fetcher;
+    }
+
+    static HttpTransport create(AppSettings settings, Clock clock) {
+        return new HttpTransport(new HttpFetcher(httpSettings(settings), clock));
+    }
+
+    /**
+     * The HTTP settings: {@code PMP_HTTP_TIMEOUT} (seconds per attempt, default 30),
+     * {@code PMP_HTTP_ATTEMPTS} (default 4), {@code PMP_HTTP_BACKOFF_MS} (first retry ceiling, default
+     * 1000), {@code PMP_HTTP_MAX_RETRY_AFTER} (seconds, default 120), {@code PMP_RATE_<SOURCE>}.
+     */
+    static HttpSettings httpSettings(AppSettings settings) {
+        HttpSettings http = HttpSettings.defaults();
+        int timeout = intValue(settings, "PMP_HTTP_TIMEOUT", 30, 1);
+        http = http.withTimeouts(Duration.ofSeconds(Math.min(10, timeout)), Duration.ofSeconds(timeout));
+        int attempts = intValue(settings, "PMP_HTTP_ATTEMPTS", http.maxAttempts(), 1);
+        int backoffMs = intValue(settings, "PMP_HTTP_BACKOFF_MS", (int) http.baseDelay().toMillis(), 0);
+        Duration base = Duration.ofMillis(backoffMs);
+        Duration max = http.maxDelay().compareTo(base) < 0 ? base : http.maxDelay();
+        http = http.withRetries(attempts, base, http.backoffFactor(), max);
+        http = http.withMaxRetryAfter(Duration.ofSeconds(intValue(settings, "PMP_HTTP_MAX_RETRY_AFTER",
+                (int) http.maxRetryAfter().toSeconds(), 0)));
+        for (Map.Entry<String, String> e : settings.values().entrySet()) {
+            if (e.getKey().startsWith("PMP_RATE_")) {
+                String source = e.getKey().substring("PMP_RATE_".length()).toLowerCase(Locale.ROOT);
+                try {
+                    http = http.withSourceRate(source, RequestRate.parse(e.getValue()));
+                } catch (IllegalArgumentException bad) {
+                    throw new ConfigException(e.getKey() + ": " + bad.getMessage());
+                }
+            }
+        }
+        return http;
+    }
+
+    @Override
+    public Transfer fetch(String source, FetchRequest request, boolean live) throws SourceException {
+        HttpResult r = fetcher.fetch(source, request, live ? Priority.LIVE : Priority.BACKFILL);
+        return new Transfer(r.response(), r.raw(), r.attempts());
+    }
+
+    private static int intValue(AppSettings settings, String key, int fallback, int min) {
+        String v = settings.value(key).orElse(null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n < min) {
+                throw new ConfigException(key + " must be at least " + min + ", not " + v);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " must be a whole number, not " + v);
+        }
+    }
+}
