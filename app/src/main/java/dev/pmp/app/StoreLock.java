@@ -50,14 +50,26 @@ public final class StoreLock implements AutoCloseable {
         return Optional.of(new StoreLock(ch, l));
     }
 
-    /** What the lock file says about its holder ({@code "12345 pmp run"}), or "unknown". */
+    /**
+     * What the lock file says about its holder ({@code "12345 pmp run"}), or "unknown". A holder writes
+     * its pid just after taking the lock, so an empty file is read again for up to half a second.
+     */
     public static String holder(Path lockFile) {
-        try {
-            String s = Files.readString(lockFile, StandardCharsets.UTF_8).trim();
-            return s.isEmpty() ? "unknown" : s;
-        } catch (IOException e) {
-            return "unknown";
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try {
+                String s = Files.readString(lockFile, StandardCharsets.UTF_8).trim();
+                if (!s.isEmpty()) {
+                    return s;
+                }
+                Thread.sleep(25);
+            } catch (IOException e) {
+                return "unknown";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "unknown";
+            }
         }
+        return "unknown";
     }
 
     @Override

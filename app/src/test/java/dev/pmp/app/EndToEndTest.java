@@ -195,7 +195,7 @@ class EndToEndTest {
                 new Case(Fault.of(FaultKind.TRUNCATED), ExitCodes.BAD_DATA, "BAD_DATA"),
                 new Case(Fault.of(FaultKind.EMPTY_DATA), ExitCodes.BAD_DATA, "no samples"),
                 new Case(Fault.of(FaultKind.NOT_A_NUMBER), ExitCodes.BAD_DATA, "\"abc\""),
-                new Case(Fault.timeout(Duration.ofMillis(2500)), ExitCodes.SOURCE_FAILED, "timed out"));
+                new Case(Fault.timeout(Duration.ofMillis(2500)), ExitCodes.SOURCE_FAILED, "no answer within 1000 ms"));
         for (Case c : cases) {
             sim.inject(c.fault(), -1);
             Cli.Result r = cli.run("update");

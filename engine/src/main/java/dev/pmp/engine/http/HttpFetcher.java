@@ -60,20 +60,36 @@ public final class HttpFetcher {
     private final HttpSettings settings;
     private final Credentials credentials;
     private final Clock clock;
+    private final Clock budgetClock;
     private final Sleeper sleeper;
     private final HttpClient client;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
 
     /**
+     * A fetcher whose request budgets run on {@code clock}, for tests whose sleeper moves that clock.
+     *
      * @param settings timeouts, retries, budgets
      * @param credentials authentication headers per source
      * @param clock the source of {@link FetchResponse#fetchedAt()}, budget time and HTTP-date waits
      * @param sleeper how backoff and budget waits are spent
      */
     public HttpFetcher(HttpSettings settings, Credentials credentials, Clock clock, Sleeper sleeper) {
+        this(settings, credentials, clock, clock, sleeper);
+    }
+
+    /**
+     * @param settings timeouts, retries, budgets
+     * @param credentials authentication headers per source
+     * @param clock the source of {@link FetchResponse#fetchedAt()} and of HTTP-date waits (wall time)
+     * @param budgetClock the time request budgets are measured on: elapsed time that the sleeper's waits
+     *     advance (a {@link MonotonicClock} in production, so a simulated wall clock never stalls a budget)
+     * @param sleeper how backoff and budget waits are spent
+     */
+    public HttpFetcher(HttpSettings settings, Credentials credentials, Clock clock, Clock budgetClock, Sleeper sleeper) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.budgetClock = Objects.requireNonNull(budgetClock, "budgetClock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -82,9 +98,9 @@ public final class HttpFetcher {
                 .build();
     }
 
-    /** A fetcher without credentials that really sleeps. */
+    /** A fetcher without credentials that really sleeps, with budgets on a {@link MonotonicClock}. */
     public HttpFetcher(HttpSettings settings, Clock clock) {
-        this(settings, Credentials.none(), clock, Sleeper.system());
+        this(settings, Credentials.none(), clock, new MonotonicClock(), Sleeper.system());
     }
 
     /** {@link #fetch(String, FetchRequest, Priority)} for live work. */
@@ -107,7 +123,7 @@ public final class HttpFetcher {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(priority, "priority");
         Lane lane = lanes.computeIfAbsent(source,
-                name -> new Lane(new RequestBudget(settings.rateFor(name), clock, sleeper)));
+                name -> new Lane(new RequestBudget(settings.rateFor(name), budgetClock, sleeper)));
         try {
             return attempts(source, request, priority, lane);
         } catch (SourceException failure) {

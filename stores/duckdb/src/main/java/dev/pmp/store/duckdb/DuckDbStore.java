@@ -1,0 +1,637 @@
+package dev.pmp.store.duckdb;
+
+import dev.pmp.spi.Batch;
+import dev.pmp.spi.Column;
+import dev.pmp.spi.Dataset;
+import dev.pmp.spi.FetchRecord;
+import dev.pmp.spi.Row;
+import dev.pmp.spi.Schema;
+import dev.pmp.spi.Store;
+import dev.pmp.spi.StoreException;
+import dev.pmp.spi.StoreView;
+import dev.pmp.spi.Window;
+import dev.pmp.spi.WriteResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * A {@link Store} in one embedded DuckDB database, reached through one JDBC connection held for the
+ * store's life. Layout: schema {@code <source>} with table {@code <name>} (the dataset's columns, then
+ * {@code ingested_at_utc} and {@code fetch_id}; primary key = natural key) and {@code <name>__revisions}
+ * (superseded versions); schema {@code pmp} with {@code fetches}, {@code coverage} (one row per
+ * contiguous covered stretch) and {@code schema_version}.
+ *
+ * <p>Instants are DuckDB {@code TIMESTAMP}s holding UTC at microsecond precision. A row instant finer
+ * than a microsecond is rejected (it would not read back equal); fetch-log and ingestion instants are
+ * truncated to the microsecond, fetch durations to the millisecond.
+ *
+ * <p>Not thread-safe: one thread at a time, like every {@link Store}. DuckDB lets one process write a
+ * database file; the caller holds the process lock.
+ */
+public final class DuckDbStore implements Store {
+
+    /** The layout version this build writes and reads; a file with another version is refused. */
+    static final int SCHEMA_VERSION = 1;
+
+    private final DuckDBConnection connection;
+    private final String description;
+    private final String catalog;
+    private final String fetches;
+    private final String coverage;
+    private final Map<String, DatasetTables> prepared = new HashMap<>();
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final DuckDbStoreView view;
+
+    private DuckDbStore(DuckDBConnection connection, String description, String catalog) {
+        this.connection = connection;
+        this.description = description;
+        this.catalog = catalog;
+        this.fetches = catalogTable("fetches");
+        this.coverage = catalogTable("coverage");
+        this.view = new DuckDbStoreView(this);
+    }
+
+    /**
+     * Opens (creating when missing) the database file, and its parent directories.
+     *
+     * @throws StoreException when the file cannot be opened (held by another process, not a DuckDB file)
+     *     or holds another layout version
+     */
+    public static DuckDbStore open(Path file) throws StoreException {
+        Path absolute = file.toAbsolutePath();
+        try {
+            if (absolute.getParent() != null) {
+                Files.createDirectories(absolute.getParent());
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot create the directory of store " + absolute + ": " + e.getMessage(), e);
+        }
+        return connect("jdbc:duckdb:" + absolute, absolute.toString());
+    }
+
+    /** A new empty store in memory, gone when closed; for tests. */
+    public static DuckDbStore inMemory() throws StoreException {
+        return connect("jdbc:duckdb:", "in-memory store");
+    }
+
+    private static DuckDbStore connect(String url, String description) throws StoreException {
+        DuckDBConnection connection;
+        try {
+            connection = DriverManager.getConnection(url).unwrap(DuckDBConnection.class);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open " + description + ": " + e.getMessage(), e);
+        }
+        DuckDbStore store;
+        try {
+            store = new DuckDbStore(connection, description, currentDatabase(connection));
+            store.initialize();
+        } catch (SQLException e) {
+            closeAfter(connection, e);
+            throw new StoreException("cannot read the database name of " + description + ": " + e.getMessage(), e);
+        } catch (StoreException | RuntimeException e) {
+            closeAfter(connection, e);
+            throw e;
+        }
+        return store;
+    }
+
+    /** Closes the connection of a store that failed to open, keeping any close error with the failure. */
+    private static void closeAfter(Connection connection, Exception failure) {
+        try {
+            connection.close();
+        } catch (SQLException closing) {
+            failure.addSuppressed(closing);
+        }
+    }
+
+    private static String currentDatabase(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT current_database()")) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    /** The quoted, fully qualified name of a table in schema {@code pmp}. */
+    String catalogTable(String name) {
+        return DatasetTables.quote(catalog) + ".pmp." + DatasetTables.quote(name);
+    }
+
+    /** Creates the catalog tables of a new database, or checks the layout version of an existing one. */
+    private void initialize() throws StoreException {
+        try {
+            if (!tableExists("pmp", "schema_version")) {
+                inTransaction(() -> {
+                    try (Statement s = connection.createStatement()) {
+                        s.execute("CREATE SCHEMA IF NOT EXISTS " + DatasetTables.quote(catalog) + ".pmp");
+                        s.execute("CREATE SEQUENCE IF NOT EXISTS " + catalogTable("fetch_line"));
+                        s.execute("CREATE TABLE IF NOT EXISTS " + fetches + " ("
+                                + "line BIGINT NOT NULL DEFAULT nextval('" + catalogTable("fetch_line").replace("'", "''")
+                                + "'), "
+                                + "fetch_id VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL, "
+                                + "window_start_utc TIMESTAMP NOT NULL, window_end_utc TIMESTAMP NOT NULL, "
+                                + "url VARCHAR NOT NULL, fetched_at_utc TIMESTAMP NOT NULL, "
+                                + "http_status INTEGER NOT NULL, bytes BIGINT NOT NULL, sha256 VARCHAR, "
+                                + "archive_path VARCHAR, duration_ms BIGINT NOT NULL, "
+                                + "rows_inserted BIGINT NOT NULL, rows_updated BIGINT NOT NULL, "
+                                + "rows_unchanged BIGINT NOT NULL, failure VARCHAR, message VARCHAR NOT NULL)");
+                        s.execute("CREATE TABLE IF NOT EXISTS " + coverage + " ("
+                                + "dataset_id VARCHAR NOT NULL, start_utc TIMESTAMP NOT NULL, end_utc TIMESTAMP NOT NULL)");
+                        s.execute("CREATE TABLE " + catalogTable("schema_version") + " (version INTEGER NOT NULL)");
+                        s.execute("INSERT INTO " + catalogTable("schema_version") + " VALUES (" + SCHEMA_VERSION + ")");
+                    }
+                    return null;
+                });
+                return;
+            }
+            List<Integer> versions = new ArrayList<>();
+            try (Statement s = connection.createStatement();
+                    ResultSet r = s.executeQuery("SELECT version FROM " + catalogTable("schema_version"))) {
+                while (r.next()) {
+                    versions.add(r.getInt(1));
+                }
+            }
+            if (!versions.equals(List.of(SCHEMA_VERSION))) {
+                throw new StoreException(description + " has layout version " + versions
+                        + " in pmp.schema_version; this build reads version " + SCHEMA_VERSION);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot set up " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates the dataset's schema, table, revision table and staging table when missing, and checks
+     * that an existing table has the dataset's columns.
+     *
+     * @throws StoreException when an existing table's columns differ from the dataset's schema
+     */
+    @Override
+    public void prepare(Dataset dataset) throws StoreException {
+        DatasetTables tables = DatasetTables.of(dataset, catalog);
+        try {
+            inTransaction(() -> {
+                try (Statement s = connection.createStatement()) {
+                    s.execute(tables.createSchema());
+                    s.execute(tables.createTable());
+                    s.execute(tables.createRevisions());
+                }
+                return null;
+            });
+            checkColumns(tables);
+            try (Statement s = connection.createStatement()) {
+                s.execute(tables.createStage());
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot prepare " + dataset.id() + " in " + description + ": " + e.getMessage(), e);
+        }
+        prepared.put(dataset.id(), tables);
+    }
+
+    /**
+     * Writes the batch in one transaction: rows are checked, staged with the DuckDB appender, compared
+     * with the stored rows of the same grid-time range (never the whole table), superseded versions
+     * copied to the revision table, changed rows updated, new rows inserted, coverage merged and the
+     * fetch line appended. On any failure the transaction is rolled back and nothing has changed.
+     *
+     * @throws StoreException when the dataset was not prepared, a row does not fit the schema, two rows
+     *     share a natural key, or DuckDB fails
+     */
+    @Override
+    public WriteResult write(Batch batch) throws StoreException {
+        Dataset dataset = batch.dataset();
+        DatasetTables tables = prepared.get(dataset.id());
+        if (tables == null) {
+            throw new StoreException(dataset.id() + " was not prepared in " + description);
+        }
+        long[] gridRange = check(dataset, batch.rows());
+        try {
+            stage(tables, batch.rows());
+        } catch (SQLException | RuntimeException e) {
+            forgetStatements(e);
+            throw new StoreException("cannot stage " + batch.rows().size() + " rows of " + dataset.id()
+                    + ": " + e.getMessage(), e);
+        }
+        try {
+            return inTransaction(() -> {
+                WriteResult result = gridRange == null ? WriteResult.NONE : upsert(tables, batch, gridRange);
+                mergeCoverage(dataset.id(), batch.covered());
+                insertFetch(batch.fetch().withCounts(result));
+                return result;
+            });
+        } catch (SQLException | RuntimeException e) {
+            forgetStatements(e);
+            throw new StoreException("write of " + batch.rows().size() + " rows to " + dataset.id() + " by fetch "
+                    + batch.fetch().fetchId() + " rolled back: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void logFailure(FetchRecord failed) throws StoreException {
+        try {
+            inTransaction(() -> {
+                insertFetch(failed);
+                return null;
+            });
+        } catch (SQLException | RuntimeException e) {
+            forgetStatements(e);
+            throw new StoreException("cannot log fetch " + failed.fetchId() + " of " + failed.datasetId() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public StoreView view() {
+        return view;
+    }
+
+    /** Checkpoints the write-ahead log into the file and closes the connection. */
+    @Override
+    public void close() throws StoreException {
+        try {
+            if (connection.isClosed()) {
+                return;
+            }
+            try (Statement s = connection.createStatement()) {
+                for (PreparedStatement p : statements.values()) {
+                    p.close();
+                }
+                statements.clear();
+                s.execute("CHECKPOINT");
+            } finally {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot close " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DuckDbStore[" + description + "]";
+    }
+
+    DuckDBConnection connection() {
+        return connection;
+    }
+
+    String description() {
+        return description;
+    }
+
+    /** The tables of a dataset prepared in this process, or existing from an earlier one; empty otherwise. */
+    Optional<DatasetTables> readable(Dataset dataset) throws SQLException, StoreException {
+        DatasetTables tables = prepared.get(dataset.id());
+        if (tables != null) {
+            return Optional.of(tables);
+        }
+        if (!tableExists(dataset.source(), dataset.name())) {
+            return Optional.empty();
+        }
+        tables = DatasetTables.of(dataset, catalog);
+        checkColumns(tables);
+        return Optional.of(tables);
+    }
+
+    private boolean tableExists(String schema, String table) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("SELECT count(*) FROM information_schema.tables "
+                + "WHERE table_catalog = ? AND table_schema = ? AND table_name = ?")) {
+            p.setString(1, catalog);
+            p.setString(2, schema);
+            p.setString(3, table);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getLong(1) > 0;
+            }
+        }
+    }
+
+    private void checkColumns(DatasetTables tables) throws SQLException, StoreException {
+        Dataset dataset = tables.dataset();
+        List<String> actual = new ArrayList<>();
+        try (PreparedStatement p = connection.prepareStatement("SELECT column_name, data_type "
+                + "FROM information_schema.columns WHERE table_catalog = ? "
+                + "AND table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
+            p.setString(1, catalog);
+            p.setString(2, dataset.source());
+            p.setString(3, dataset.name());
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    actual.add(r.getString(1) + " " + r.getString(2));
+                }
+            }
+        }
+        if (!actual.equals(tables.expectedColumns())) {
+            throw new StoreException("table " + tables.table() + " in " + description + " has columns " + actual
+                    + " but dataset " + dataset.id() + " needs " + tables.expectedColumns()
+                    + "; this store does not migrate tables");
+        }
+    }
+
+    /**
+     * Checks every row against the schema and the natural-key uniqueness of the batch.
+     *
+     * @return the smallest and largest grid time in microseconds, or null when there are no rows
+     */
+    private static long[] check(Dataset dataset, List<Row> rows) throws StoreException {
+        Schema schema = dataset.schema();
+        int[] keyIndexes = schema.naturalKey().stream().mapToInt(schema::indexOf).toArray();
+        int grid = schema.indexOf(dataset.timeShape().gridColumn());
+        Set<List<Object>> keys = new HashSet<>();
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            String problem = schema.problemWith(row);
+            if (problem == null) {
+                problem = instantProblem(schema, row);
+            }
+            if (problem != null) {
+                throw new StoreException(dataset.id() + ": row " + (i + 1) + " of " + rows.size() + " " + row
+                        + " rejected, nothing written: " + problem);
+            }
+            List<Object> key = new ArrayList<>(keyIndexes.length);
+            for (int k : keyIndexes) {
+                key.add(row.get(k));
+            }
+            if (!keys.add(key)) {
+                throw new StoreException(dataset.id() + ": two rows for natural key " + schema.naturalKey() + " = "
+                        + key + " in one batch, nothing written");
+            }
+            long micros = Instants.exactMicros(row.instant(grid));
+            lo = Math.min(lo, micros);
+            hi = Math.max(hi, micros);
+        }
+        return rows.isEmpty() ? null : new long[] {lo, hi};
+    }
+
+    private static String instantProblem(Schema schema, Row row) {
+        for (int i = 0; i < schema.width(); i++) {
+            if (row.get(i) instanceof Instant instant) {
+                if (instant.getNano() % 1_000 != 0) {
+                    return "column " + schema.columns().get(i).name() + " holds " + instant
+                            + ", finer than the microsecond this store keeps";
+                }
+                try {
+                    Instants.exactMicros(instant);
+                } catch (ArithmeticException e) {
+                    return "column " + schema.columns().get(i).name() + " holds " + instant + ", out of range";
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Replaces the staging table's content with the rows, outside the write transaction: the staging
+     * table is connection-local scratch space, emptied before every write.
+     */
+    private void stage(DatasetTables tables, List<Row> rows) throws SQLException {
+        statement("DELETE FROM " + tables.stage()).executeUpdate();
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Column> columns = tables.schema().columns();
+        try (DuckDBAppender appender = connection.createAppender("temp", "main", tables.stageName())) {
+            for (Row row : rows) {
+                appender.beginRow();
+                for (int i = 0; i < columns.size(); i++) {
+                    append(appender, columns.get(i), row.get(i));
+                }
+                appender.endRow();
+            }
+            appender.flush();
+        }
+    }
+
+    private static void append(DuckDBAppender appender, Column column, Object value) throws SQLException {
+        if (value == null) {
+            appender.appendNull();
+            return;
+        }
+        switch (column.type()) {
+            case TIMESTAMP -> appender.appendEpochMicros(Instants.exactMicros((Instant) value));
+            case DATE -> appender.append((LocalDate) value);
+            case DOUBLE -> appender.append(((Double) value).doubleValue());
+            case BIGINT -> appender.append(((Long) value).longValue());
+            case VARCHAR -> appender.append((String) value);
+            case BOOLEAN -> appender.append(((Boolean) value).booleanValue());
+        }
+    }
+
+    /**
+     * Upserts the staged rows with three statements, whose affected-row counts give the result: copy the
+     * stored versions of changed rows to the revision table, update those rows, insert the new ones.
+     * Every statement that reads the target restricts its grid column to the staged range, so its cost
+     * follows the batch, not the table: DuckDB skips every row group whose zone map lies outside the range.
+     */
+    private WriteResult upsert(DatasetTables t, Batch batch, long[] gridRange) throws SQLException {
+        String inRange = t.gridBetweenParameters("t");
+        String keys = t.sameKey("t", "s");
+        String differ = t.valuesDiffer("t", "s");
+        long ingestedAt = Instants.truncatedMicros(batch.ingestedAt());
+        String fetchId = batch.fetch().fetchId();
+        long changed = execute(statement("INSERT INTO " + t.revisions() + " SELECT " + t.columns("t")
+                + ", t.ingested_at_utc, t.fetch_id, make_timestamp(?::BIGINT), ? FROM " + t.table() + " t JOIN "
+                + t.stage() + " s ON " + keys + " WHERE " + inRange + " AND " + differ),
+                ingestedAt, fetchId, gridRange);
+        if (changed > 0) {
+            long updated = execute(statement("UPDATE " + t.table() + " AS t SET " + t.assignValues("s")
+                    + ", ingested_at_utc = make_timestamp(?::BIGINT), fetch_id = ? FROM " + t.stage() + " s WHERE "
+                    + keys + " AND " + inRange + " AND " + differ),
+                    ingestedAt, fetchId, gridRange);
+            if (updated != changed) {
+                throw new IllegalStateException("kept " + changed + " superseded versions but updated " + updated
+                        + " rows");
+            }
+        }
+        long inserted = execute(statement("INSERT INTO " + t.table() + " SELECT " + t.columns("s")
+                + ", make_timestamp(?::BIGINT), ? FROM " + t.stage() + " s WHERE NOT EXISTS (SELECT 1 FROM "
+                + t.table() + " t WHERE " + keys + " AND " + inRange + ")"),
+                ingestedAt, fetchId, gridRange);
+        return new WriteResult(inserted, changed, batch.rows().size() - inserted - changed);
+    }
+
+    /**
+     * Runs a row statement whose parameters are: ingestion time, fetch id, grid range start, grid range end.
+     *
+     * @return the number of rows it inserted or updated
+     */
+    private static long execute(PreparedStatement p, long ingestedAt, String fetchId, long[] gridRange)
+            throws SQLException {
+        p.setLong(1, ingestedAt);
+        p.setString(2, fetchId);
+        p.setLong(3, gridRange[0]);
+        p.setLong(4, gridRange[1]);
+        return p.executeLargeUpdate();
+    }
+
+    /**
+     * Merges the covered windows into {@code pmp.coverage}: every stored stretch a window touches or
+     * overlaps is replaced by their union, so the table keeps one row per contiguous stretch.
+     */
+    private void mergeCoverage(String datasetId, List<Window> covered) throws SQLException {
+        for (Window window : merged(covered)) {
+            long start = Instants.truncatedMicros(window.start());
+            long end = Instants.truncatedMicros(window.end());
+            String touching = " FROM " + coverage + " WHERE dataset_id = ? AND start_utc <= make_timestamp(?::BIGINT) "
+                    + "AND end_utc >= make_timestamp(?::BIGINT)";
+            List<long[]> stretches = new ArrayList<>();
+            PreparedStatement select = statement("SELECT epoch_us(start_utc), epoch_us(end_utc)" + touching);
+            select.setString(1, datasetId);
+            select.setLong(2, end);
+            select.setLong(3, start);
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    stretches.add(new long[] {r.getLong(1), r.getLong(2)});
+                }
+            }
+            long newStart = start;
+            long newEnd = end;
+            for (long[] stretch : stretches) {
+                newStart = Math.min(newStart, stretch[0]);
+                newEnd = Math.max(newEnd, stretch[1]);
+            }
+            if (stretches.size() == 1) {
+                long[] only = stretches.get(0);
+                if (only[0] != newStart || only[1] != newEnd) {
+                    PreparedStatement widen = statement("UPDATE " + coverage + " SET start_utc = make_timestamp(?::BIGINT), "
+                            + "end_utc = make_timestamp(?::BIGINT) WHERE dataset_id = ? "
+                            + "AND start_utc = make_timestamp(?::BIGINT) AND end_utc = make_timestamp(?::BIGINT)");
+                    widen.setLong(1, newStart);
+                    widen.setLong(2, newEnd);
+                    widen.setString(3, datasetId);
+                    widen.setLong(4, only[0]);
+                    widen.setLong(5, only[1]);
+                    widen.executeUpdate();
+                }
+                continue;
+            }
+            if (!stretches.isEmpty()) {
+                PreparedStatement delete = statement("DELETE" + touching);
+                delete.setString(1, datasetId);
+                delete.setLong(2, end);
+                delete.setLong(3, start);
+                delete.executeUpdate();
+            }
+            PreparedStatement insert = statement("INSERT INTO " + coverage
+                    + " VALUES (?, make_timestamp(?::BIGINT), make_timestamp(?::BIGINT))");
+            insert.setString(1, datasetId);
+            insert.setLong(2, newStart);
+            insert.setLong(3, newEnd);
+            insert.executeUpdate();
+        }
+    }
+
+    /** The windows sorted and merged where they touch. */
+    static List<Window> merged(List<Window> windows) {
+        List<Window> sorted = new ArrayList<>(windows);
+        sorted.sort(Comparator.naturalOrder());
+        List<Window> out = new ArrayList<>();
+        for (Window w : sorted) {
+            int last = out.size() - 1;
+            if (last >= 0 && out.get(last).touches(w)) {
+                out.set(last, out.get(last).span(w));
+            } else {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private void insertFetch(FetchRecord f) throws SQLException {
+        PreparedStatement p = statement("INSERT INTO " + fetches + " (fetch_id, dataset_id, "
+                + "window_start_utc, window_end_utc, url, fetched_at_utc, http_status, bytes, sha256, archive_path, "
+                + "duration_ms, rows_inserted, rows_updated, rows_unchanged, failure, message) VALUES (?, ?, "
+                + "make_timestamp(?::BIGINT), make_timestamp(?::BIGINT), ?, make_timestamp(?::BIGINT), "
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        p.setString(1, f.fetchId());
+        p.setString(2, f.datasetId());
+        p.setLong(3, Instants.truncatedMicros(f.window().start()));
+        p.setLong(4, Instants.truncatedMicros(f.window().end()));
+        p.setString(5, f.url());
+        p.setLong(6, Instants.truncatedMicros(f.fetchedAt()));
+        p.setInt(7, f.httpStatus());
+        p.setLong(8, f.bytes());
+        p.setString(9, f.sha256());
+        p.setString(10, f.archivePath());
+        p.setLong(11, f.duration().toMillis());
+        p.setLong(12, f.rowsInserted());
+        p.setLong(13, f.rowsUpdated());
+        p.setLong(14, f.rowsUnchanged());
+        p.setString(15, f.failure() == null ? null : f.failure().name());
+        p.setString(16, f.message());
+        p.executeUpdate();
+    }
+
+    /**
+     * The prepared statement of {@code sql}, prepared once per store: the write path runs the same
+     * dozen statements every tick, and DuckDB then skips parsing and planning them.
+     */
+    private PreparedStatement statement(String sql) throws SQLException {
+        PreparedStatement p = statements.get(sql);
+        if (p == null || p.isClosed()) {
+            p = connection.prepareStatement(sql);
+            statements.put(sql, p);
+        }
+        return p;
+    }
+
+    /**
+     * Closes and forgets every cached statement. Called after a failed write: the DuckDB driver may
+     * close a statement whose execution failed, and a changed catalog may have invalidated the others.
+     */
+    private void forgetStatements(Exception failure) {
+        for (PreparedStatement p : statements.values()) {
+            try {
+                p.close();
+            } catch (SQLException closing) {
+                failure.addSuppressed(closing);
+            }
+        }
+        statements.clear();
+    }
+
+    /** Work that runs inside one transaction. */
+    @FunctionalInterface
+    private interface TransactionWork<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    private <T> T inTransaction(TransactionWork<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run();
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.pmp.store.duckdb;
+
+import static dev.pmp.testkit.SampleDatasets.SYSTEM_LOAD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pmp.spi.Batch;
+import dev.pmp.spi.ColumnType;
+import dev.pmp.spi.Dataset;
+import dev.pmp.spi.Row;
+import dev.pmp.spi.Schema;
+import dev.pmp.spi.Store;
+import dev.pmp.spi.StoreException;
+import dev.pmp.spi.TimeShape;
+import dev.pmp.spi.WriteResult;
+import dev.pmp.testkit.StoreContract;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store contract on a DuckDB file, plus what is particular to DuckDB: the file layout and its version. */
+class DuckDbStoreTest extends StoreContract {
+
+    @TempDir
+    Path directory;
+
+    private Path file() {
+        return directory.resolve("data").resolve("pmp.duckdb");
+    }
+
+    @Override
+    protected Store newStore() throws Exception {
+        return DuckDbStore.open(file());
+    }
+
+    @Override
+    protected Optional<Store> reopen(Store closed) throws Exception {
+        closed.close();
+        return Optional.of(DuckDbStore.open(file()));
+    }
+
+    @Test
+    void opensInParentDirectoriesItCreates() {
+        assertThat(file()).exists();
+    }
+
+    @Test
+    void refusesAFileOfAnotherLayoutVersion() throws Exception {
+        store.close();
+        store = null;
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file());
+                Statement s = c.createStatement()) {
+            s.execute("UPDATE pmp.pmp.schema_version SET version = 99");
+        }
+
+        assertThatThrownBy(() -> DuckDbStore.open(file()))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("layout version [99]");
+    }
+
+    @Test
+    void refusesATableWhoseColumnsDifferFromTheDataset() throws Exception {
+        Dataset changed = new Dataset(SYSTEM_LOAD.id(), SYSTEM_LOAD.title(), SYSTEM_LOAD.operatorReference(),
+                Schema.builder(TimeShape.POINT).value("load_mw", ColumnType.DOUBLE, "MW", "system load").build(),
+                SYSTEM_LOAD.timeShape(), SYSTEM_LOAD.access(), SYSTEM_LOAD.cadence(), SYSTEM_LOAD.marketZone(),
+                SYSTEM_LOAD.publicationDelay(), SYSTEM_LOAD.grace(), SYSTEM_LOAD.earliest(),
+                SYSTEM_LOAD.sourceRetention(), SYSTEM_LOAD.revisable(), SYSTEM_LOAD.maxWindow());
+
+        assertThatThrownBy(() -> store.prepare(changed))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("\"sample\".\"system_load\"");
+    }
+
+    @Test
+    void writesTheDocumentedLayout() throws Exception {
+        store.write(batch(SYSTEM_LOAD, List.of(load(0, 1.0, null, null, null, null)), hours(0, 1)));
+        store.write(batch(SYSTEM_LOAD, List.of(load(0, 2.0, null, null, null, null)), hours(1, 2)));
+        store.close();
+        store = null;
+
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file());
+                Statement s = c.createStatement()) {
+            assertThat(single(s, "SELECT fetch_id || ' ' || ingested_at_utc FROM pmp.sample.system_load"))
+                    .isEqualTo("fetch-2 2024-07-02 05:00:02.25");
+            assertThat(single(s, "SELECT fetch_id || ' ' || superseded_by_fetch_id || ' ' || load_mw "
+                    + "FROM pmp.sample.system_load__revisions")).isEqualTo("fetch-1 fetch-2 1.0");
+            assertThat(single(s, "SELECT count(*) || ' ' || min(start_utc) || ' ' || max(end_utc) FROM pmp.pmp.coverage"))
+                    .isEqualTo("1 2024-07-01 05:00:00 2024-07-01 07:00:00");
+            assertThat(single(s, "SELECT string_agg(rows_inserted || '/' || rows_updated || '/' || rows_unchanged, ' ' "
+                    + "ORDER BY line) FROM pmp.pmp.fetches")).isEqualTo("1/0/0 0/1/0");
+            assertThat(single(s, "SELECT version FROM pmp.pmp.schema_version")).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void failureAfterRowsWereWrittenRollsEverythingBack() throws Exception {
+        store.write(batch(SYSTEM_LOAD, List.of(load(0, 1.0, null, null, null, null)), hours(0, 1)));
+        State before = state(SYSTEM_LOAD);
+        DuckDbStore duck = (DuckDbStore) store;
+        String coverage = duck.catalogTable("coverage");
+        try (Statement s = duck.connection().createStatement()) {
+            s.execute("ALTER TABLE " + coverage + " RENAME TO coverage_elsewhere");
+        }
+
+        Batch failing = batch(SYSTEM_LOAD, List.of(load(0, 2.0, null, null, null, null),
+                load(1, 3.0, null, null, null, null)), hours(0, 2));
+        assertThatThrownBy(() -> store.write(failing))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("rolled back");
+
+        try (Statement s = duck.connection().createStatement()) {
+            s.execute("ALTER TABLE " + duck.catalogTable("coverage_elsewhere") + " RENAME TO coverage");
+        }
+        assertThat(state(SYSTEM_LOAD)).isEqualTo(before);
+        assertThat(store.write(failing)).isEqualTo(new WriteResult(1, 1, 0));
+    }
+
+    @Test
+    void rejectsInstantsFinerThanAMicrosecond() throws Exception {
+        Row fine = Row.of(load(0, 1.0, null, null, null, null).instant(0).plusNanos(1), 1.0, null, null, null, null);
+
+        assertThatThrownBy(() -> store.write(batch(SYSTEM_LOAD, List.of(fine), hours(0, 1))))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("microsecond");
+        assertThat(store.view().summary(SYSTEM_LOAD).lastFetch()).isEmpty();
+    }
+
+    @Test
+    void inMemoryStoreStartsEmpty() throws Exception {
+        try (DuckDbStore memory = DuckDbStore.inMemory()) {
+            memory.prepare(SYSTEM_LOAD);
+            assertThat(memory.write(batch(SYSTEM_LOAD, List.of(load(0, 1.0, null, null, null, null)), hours(0, 1))))
+                    .isEqualTo(new WriteResult(1, 0, 0));
+            assertThat(memory.view().summary(SYSTEM_LOAD).rows()).isEqualTo(1);
+        }
+        try (DuckDbStore memory = DuckDbStore.inMemory()) {
+            assertThat(memory.view().summary(SYSTEM_LOAD).rows()).isZero();
+        }
+    }
+
+    @Test
+    void readsADatasetNotPreparedInThisProcess() throws Exception {
+        store.write(batch(SYSTEM_LOAD, List.of(load(0, 1.0, null, null, null, null)), hours(0, 1)));
+        store.close();
+        store = DuckDbStore.open(file());
+
+        assertThat(scan(SYSTEM_LOAD, hours(0, 1))).containsExactly(load(0, 1.0, null, null, null, null));
+        assertThatThrownBy(() -> store.write(batch(SYSTEM_LOAD, List.of(), hours(1, 2))))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("not prepared");
+        assertThat(Files.exists(file())).isTrue();
+    }
+
+    private static String single(Statement s, String sql) throws Exception {
+        try (ResultSet r = s.executeQuery(sql)) {
+            assertThat(r.next()).isTrue();
+            return r.getString(1);
+        }
+    }
+}
