@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Wall time and peak RSS of one cold {@code pmp update} process (a cron run), for catalogs of 0, 105,120
+ * Wall time and peak RSS of one cold {@code pmp update ercot.energy_storage_resources} process (the old
+ * cron job's work), for catalogs of 0, 105,120
  * and 525,600 rows. Each size gets a fresh store filled by {@link CatalogFixture} and a simulator on
  * loopback; then {@code java -jar pmp.jar update} runs {@code runs} times under {@code /usr/bin/time},
  * with the JVM options of the {@code ./pmp} launcher. Prints the median wall time and the largest peak RSS.
@@ -61,7 +62,7 @@ public final class ColdUpdateBenchmark {
         List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "PMPBENCH %e %M",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(JVM_OPTIONS);
-        cmd.addAll(List.of("-jar", jar.toString(), "update"));
+        cmd.addAll(List.of("-jar", jar.toString(), "update", CatalogFixture.ESR));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().keySet().removeIf(k -> k.startsWith("PMP_"));
         pb.environment().putAll(env);

@@ -25,7 +25,7 @@ final class ControlEndpoints implements HttpHandler {
             .collect(Collectors.joining(", "));
 
     static final String USAGE = "pmp simulator control endpoints:\n"
-            + "  POST /_sim/fault?kind=K&count=N[&retryAfter=SECONDS][&delayMs=MS]  arm a fault for the next N requests"
+            + "  POST /_sim/fault?kind=K&count=N[&retryAfter=SECONDS][&delayMs=MS][&path=P]  arm a fault for the next N requests"
             + " (-1 = forever); K: " + KINDS + "\n"
             + "  POST /_sim/fault/clear                      disarm every fault\n"
             + "  POST /_sim/withhold?from=ISO&to=ISO          leave out samples taken in [from, to)\n"
@@ -113,8 +113,14 @@ final class ControlEndpoints implements HttpHandler {
         int count = (int) number(query, "count", 1);
         Duration delay = Duration.ofMillis(number(query, "delayMs", Fault.DEFAULT_DELAY.toMillis()));
         Duration retryAfter = Duration.ofSeconds(number(query, "retryAfter", Fault.DEFAULT_RETRY_AFTER.toSeconds()));
-        simulator.inject(new Fault(kind, delay, retryAfter), count);
-        return "armed " + kind.wireName() + " for " + (count == -1 ? "every request" : count + " request(s)") + "\n";
+        String path = query.get("path");
+        if (path == null) {
+            simulator.inject(new Fault(kind, delay, retryAfter), count);
+        } else {
+            simulator.inject(path, new Fault(kind, delay, retryAfter), count);
+        }
+        return "armed " + kind.wireName() + " for " + (count == -1 ? "every request" : count + " request(s)")
+                + (path == null ? "" : " to " + path) + "\n";
     }
 
     private String withhold(Map<String, String> query) {

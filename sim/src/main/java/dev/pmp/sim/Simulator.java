@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.pmp.sim.ercot.EnergyStorageDashboard;
 import dev.pmp.sim.ercot.EsrRecordedDay;
+import dev.pmp.sim.ercot.FuelMixDashboard;
+import dev.pmp.sim.ercot.SystemWidePricesDashboard;
 import dev.pmp.spi.Window;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,8 +34,10 @@ import java.util.zip.GZIPOutputStream;
  * A loopback HTTP server that answers like the operators' endpoints, from recorded payloads shifted to
  * the injected clock's today, with faults that can be switched on while it runs.
  *
- * <p>Serves {@value EnergyStorageDashboard#PATH} (GET) and the control endpoints under {@code /_sim/}
- * (see {@code sim/README.md}). Every other path answers 404. Requests are handled on a pool of daemon
+ * <p>Serves {@value EnergyStorageDashboard#PATH}, {@value SystemWidePricesDashboard#PATH} and
+ * {@value FuelMixDashboard#PATH} (GET) and the control endpoints under {@code /_sim/} (see
+ * {@code sim/README.md}). Every other path answers 404. Faults and withheld windows apply to every
+ * dashboard; a fault can also be aimed at one path. Requests are handled on a pool of daemon
  * threads, so a {@link FaultKind#TIMEOUT} holds only its own request. All public methods are
  * thread-safe.
  */
@@ -41,10 +45,16 @@ public final class Simulator implements AutoCloseable {
 
     static final String CONTROL_PREFIX = "/_sim/";
 
+    /** The dashboards served, in a fixed order. */
+    public static final List<String> DASHBOARD_PATHS = List.of(EnergyStorageDashboard.PATH,
+            SystemWidePricesDashboard.PATH, FuelMixDashboard.PATH);
+
     private final Clock clock;
     private final HttpServer server;
     private final ExecutorService handlers;
     private final EnergyStorageDashboard energyStorage;
+    private final SystemWidePricesDashboard systemWidePrices;
+    private final FuelMixDashboard fuelMix;
     private final FaultSchedule faults = new FaultSchedule();
     private final List<Window> withheld = new CopyOnWriteArrayList<>();
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
@@ -56,9 +66,14 @@ public final class Simulator implements AutoCloseable {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535: " + port);
         }
-        this.energyStorage = new EnergyStorageDashboard(EsrRecordedDay.load(), settings.publicationLag(),
+        EsrRecordedDay recorded = EsrRecordedDay.load();
+        this.energyStorage = new EnergyStorageDashboard(recorded, settings.publicationLag(),
                 settings.fallBackDefect());
+        this.systemWidePrices = new SystemWidePricesDashboard(settings.publicationLag());
+        this.fuelMix = new FuelMixDashboard(recorded, settings.publicationLag());
         InetAddress loopback = InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
+        // Answer without Nagle's delay: the JDK server otherwise adds ~10-40 ms per response on loopback.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         this.server = HttpServer.create(new InetSocketAddress(loopback, port), 64);
         AtomicInteger threadNumber = new AtomicInteger();
         this.handlers = Executors.newCachedThreadPool(task -> {
@@ -99,13 +114,26 @@ public final class Simulator implements AutoCloseable {
     }
 
     /**
-     * Arms {@code fault} for the next {@code count} requests to operator endpoints, after any faults
-     * already armed; then normal service resumes.
+     * Arms {@code fault} for the next {@code count} requests to any dashboard, after any faults already
+     * armed; then normal service resumes.
      *
      * @param count at least 1, or -1 for every request until {@link #clearFaults()} or {@link #reset()}
      */
     public void inject(Fault fault, int count) {
-        faults.arm(fault, count);
+        faults.arm(null, fault, count);
+    }
+
+    /**
+     * Arms {@code fault} for the next {@code count} requests to the dashboard at {@code path} only (such as
+     * {@value FuelMixDashboard#PATH}); requests to other dashboards pass it by.
+     *
+     * @param count at least 1, or -1 for every request until {@link #clearFaults()} or {@link #reset()}
+     */
+    public void inject(String path, Fault fault, int count) {
+        if (!DASHBOARD_PATHS.contains(Objects.requireNonNull(path, "path"))) {
+            throw new IllegalArgumentException("not a dashboard path: " + path + "; dashboards: " + DASHBOARD_PATHS);
+        }
+        faults.arm(path, fault, count);
     }
 
     /** Disarms every fault. */
@@ -152,12 +180,13 @@ public final class Simulator implements AutoCloseable {
     private void serveOperator(HttpExchange exchange) throws IOException {
         try {
             String path = exchange.getRequestURI().getPath();
-            boolean served = path.equals(EnergyStorageDashboard.PATH) && exchange.getRequestMethod().equals("GET");
+            boolean dashboard = DASHBOARD_PATHS.contains(path);
+            boolean served = dashboard && exchange.getRequestMethod().equals("GET");
             // The fault is taken before the request is counted, so a caller that sees the count has moved
             // knows which fault that request got.
-            Fault fault = served ? faults.take().orElse(null) : null;
+            Fault fault = served ? faults.take(path).orElse(null) : null;
             requestCounts.computeIfAbsent(path, p -> new LongAdder()).increment();
-            if (!path.equals(EnergyStorageDashboard.PATH)) {
+            if (!dashboard) {
                 respond(exchange, 404, "text/plain; charset=utf-8", "not found: " + path + "\n");
                 return;
             }
@@ -168,7 +197,7 @@ public final class Simulator implements AutoCloseable {
             }
             exchange.getResponseHeaders().set("Cache-Control", "max-age=60");
             if (fault == null) {
-                respond(exchange, 200, "application/json", dashboard(EnergyStorageDashboard.Variant.NORMAL));
+                respond(exchange, 200, "application/json", dashboard(path, EnergyStorageDashboard.Variant.NORMAL));
                 return;
             }
             switch (fault.kind()) {
@@ -184,22 +213,23 @@ public final class Simulator implements AutoCloseable {
                         Thread.currentThread().interrupt();
                         return;
                     }
-                    respond(exchange, 200, "application/json", dashboard(EnergyStorageDashboard.Variant.NORMAL));
+                    respond(exchange, 200, "application/json", dashboard(path, EnergyStorageDashboard.Variant.NORMAL));
                 }
                 case HTML_200 -> respond(exchange, 200, "text/html; charset=utf-8", BOT_WALL_PAGE);
                 case TRUNCATED -> {
-                    byte[] body = dashboard(EnergyStorageDashboard.Variant.NORMAL);
+                    byte[] body = dashboard(path, EnergyStorageDashboard.Variant.NORMAL);
                     respond(exchange, 200, "application/json", Arrays.copyOf(body, body.length / 2));
                 }
                 case EMPTY_DATA -> respond(exchange, 200, "application/json",
-                        dashboard(EnergyStorageDashboard.Variant.EMPTY_DATA));
+                        dashboard(path, EnergyStorageDashboard.Variant.EMPTY_DATA));
                 case NOT_A_NUMBER -> respond(exchange, 200, "application/json",
-                        dashboard(EnergyStorageDashboard.Variant.NOT_A_NUMBER));
+                        dashboard(path, EnergyStorageDashboard.Variant.NOT_A_NUMBER));
                 case GZIP_NO_HEADER -> respond(exchange, 200, "application/json",
-                        gzip(dashboard(EnergyStorageDashboard.Variant.NORMAL)));
+                        gzip(dashboard(path, EnergyStorageDashboard.Variant.NORMAL)));
                 case GZIP -> {
                     exchange.getResponseHeaders().set("Content-Encoding", "gzip");
-                    respond(exchange, 200, "application/json", gzip(dashboard(EnergyStorageDashboard.Variant.NORMAL)));
+                    respond(exchange, 200, "application/json",
+                            gzip(dashboard(path, EnergyStorageDashboard.Variant.NORMAL)));
                 }
             }
         } finally {
@@ -207,8 +237,13 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
-    private byte[] dashboard(EnergyStorageDashboard.Variant variant) {
-        return energyStorage.render(clock.instant(), List.copyOf(withheld), variant);
+    private byte[] dashboard(String path, EnergyStorageDashboard.Variant variant) {
+        List<Window> hidden = List.copyOf(withheld);
+        return switch (path) {
+            case SystemWidePricesDashboard.PATH -> systemWidePrices.render(clock.instant(), hidden, variant);
+            case FuelMixDashboard.PATH -> fuelMix.render(clock.instant(), hidden, variant);
+            default -> energyStorage.render(clock.instant(), hidden, variant);
+        };
     }
 
     static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {

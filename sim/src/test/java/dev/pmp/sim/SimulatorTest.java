@@ -121,13 +121,13 @@ class SimulatorTest {
 
     @Test
     void otherPathsAnswer404AndAreCounted() {
-        assertThat(get("/api/1/services/read/dashboards/fuel-mix.json").statusCode()).isEqualTo(404);
+        assertThat(get("/api/1/services/read/dashboards/supply-demand.json").statusCode()).isEqualTo(404);
         dashboard();
         dashboard();
 
         assertThat(simulator.requestCounts()).isEqualTo(Map.of(
                 "/api/1/services/read/dashboards/energy-storage-resources.json", 2L,
-                "/api/1/services/read/dashboards/fuel-mix.json", 1L));
+                "/api/1/services/read/dashboards/supply-demand.json", 1L));
     }
 
     @ParameterizedTest
@@ -380,5 +380,43 @@ class SimulatorTest {
             assertThat(FaultKind.fromWireName(kind.wireName())).hasValue(kind);
         }
         assertThat(FaultKind.fromWireName("STATUS_500")).isEmpty();
+    }
+
+    @Test
+    void servesThePricesAndFuelMixDashboards() {
+        HttpResponse<byte[]> prices = get(dev.pmp.sim.ercot.SystemWidePricesDashboard.PATH);
+        assertThat(prices.statusCode()).isEqualTo(200);
+        assertThat(text(prices)).startsWith("{\"lastUpdated\":\"2026-11-20 15:31:00-0600\",\"rtSppData\":[")
+                .contains("\"intervalEnding\":\"15:30\"").doesNotContain("\"intervalEnding\":\"15:45\"");
+        HttpResponse<byte[]> fuel = get(dev.pmp.sim.ercot.FuelMixDashboard.PATH);
+        assertThat(fuel.statusCode()).isEqualTo(200);
+        assertThat(text(fuel)).contains("\"2026-11-20 15:29:57-0600\":{").doesNotContain("2026-11-20 15:34:57");
+    }
+
+    @Test
+    void aFaultAimedAtOnePathLeavesTheOthersAlone() {
+        simulator.inject(dev.pmp.sim.ercot.FuelMixDashboard.PATH, Fault.of(FaultKind.STATUS_500), 1);
+        assertThat(dashboard().statusCode()).isEqualTo(200);
+        assertThat(get(dev.pmp.sim.ercot.SystemWidePricesDashboard.PATH).statusCode()).isEqualTo(200);
+        assertThat(get(dev.pmp.sim.ercot.FuelMixDashboard.PATH).statusCode()).isEqualTo(500);
+        assertThat(get(dev.pmp.sim.ercot.FuelMixDashboard.PATH).statusCode()).isEqualTo(200);
+        assertThatThrownBy(() -> simulator.inject("/nope", Fault.of(FaultKind.STATUS_500), 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anUnaimedFaultHitsWhicheverDashboardIsAskedFirst() {
+        simulator.inject(Fault.of(FaultKind.STATUS_500), 2);
+        assertThat(get(dev.pmp.sim.ercot.SystemWidePricesDashboard.PATH).statusCode()).isEqualTo(500);
+        assertThat(get(dev.pmp.sim.ercot.FuelMixDashboard.PATH).statusCode()).isEqualTo(500);
+        assertThat(dashboard().statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aFaultCanBeAimedOverHttp() {
+        assertThat(post("/_sim/fault?kind=status500&path=" + dev.pmp.sim.ercot.FuelMixDashboard.PATH).body())
+                .contains("to /api/1/services/read/dashboards/fuel-mix.json");
+        assertThat(dashboard().statusCode()).isEqualTo(200);
+        assertThat(get(dev.pmp.sim.ercot.FuelMixDashboard.PATH).statusCode()).isEqualTo(500);
     }
 }

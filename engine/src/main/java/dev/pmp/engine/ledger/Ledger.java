@@ -30,6 +30,45 @@ public final class Ledger {
     }
 
     /**
+     * The gaps of the recent span a pass looked at, cheap enough for every pass: the ledger is taken
+     * to start at the first covered window or the first row inside {@code recent}, or at
+     * {@code recent}'s start when coverage reaches back before it. Points before the ledger's start
+     * are not gaps. Unlike {@link #gaps(Dataset, Window)} over all history it reads only the coverage
+     * table and the grid times of {@code recent}.
+     *
+     * @param since the earliest instant the dataset can have (its {@code earliest} day)
+     */
+    public List<Gap> recentGaps(Dataset dataset, Window recent, Instant since) throws StoreException {
+        if (!since.isBefore(recent.end())) {
+            return List.of();
+        }
+        List<Window> cov = view.coverage(dataset, new Window(since, recent.end()));
+        List<Instant> present = view.gridTimes(dataset, recent);
+        Instant start = recent.end();
+        if (!cov.isEmpty()) {
+            start = cov.get(0).start();
+        }
+        if (!present.isEmpty() && present.get(0).isBefore(start)) {
+            start = present.get(0);
+        }
+        if (start.isBefore(recent.start())) {
+            start = recent.start();
+        }
+        if (!start.isBefore(recent.end())) {
+            return List.of();
+        }
+        Window span = new Window(start, recent.end());
+        List<Window> clipped = new ArrayList<>();
+        for (Window w : cov) {
+            Window c = w.intersection(span);
+            if (c != null) {
+                clipped.add(c);
+            }
+        }
+        return gaps(Grid.of(dataset).points(span), dataset.cadence(), present, clipped);
+    }
+
+    /**
      * Where a dataset's ledger starts: the earliest of its first covered instant and its first row, or
      * empty when nothing was ever stored.
      */

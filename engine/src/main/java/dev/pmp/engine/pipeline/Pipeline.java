@@ -230,15 +230,8 @@ public final class Pipeline {
         List<Gap> gaps = List.of();
         boolean caughtUp = false;
         try {
-            Ledger ledger = new Ledger(store.view());
             Instant earliest = dataset.earliest().atStartOfDay(dataset.marketZone()).toInstant();
-            Instant start = earliest.isBefore(lookedAt.end())
-                    ? ledger.start(dataset, new Window(earliest, lookedAt.end())).orElse(lookedAt.end()) : lookedAt.end();
-            // Points before the ledger's first row or coverage are not gaps: the catalog starts there.
-            if (start.isBefore(lookedAt.start())) {
-                start = lookedAt.start();
-            }
-            gaps = start.isBefore(lookedAt.end()) ? ledger.gaps(dataset, new Window(start, lookedAt.end())) : List.of();
+            gaps = new Ledger(store.view()).recentGaps(dataset, lookedAt, earliest);
             Instant newest = Grid.of(dataset).floor(end.minusNanos(1));
             caughtUp = gaps.stream().noneMatch(g -> g.kind() == dev.pmp.engine.ledger.GapKind.MISSING
                     && g.window().contains(newest));

@@ -51,6 +51,38 @@ class LedgerTest {
     }
 
     @Test
+    void recentGapsStartWhereTheLedgerStartsAndNeverBeforeTheRecentSpan() throws Exception {
+        var ds = dev.pmp.engine.TestDatasets.FIVE_MINUTE;
+        var store = new dev.pmp.testkit.MemoryStore();
+        store.prepare(ds);
+        Instant since = Instant.parse("2025-01-01T06:00:00Z");
+        Window recent = new Window(T0, T0.plus(Duration.ofHours(1)));
+        Ledger ledger = new Ledger(store);
+        assertThat(ledger.recentGaps(ds, recent, since)).as("an empty catalog has no gaps").isEmpty();
+
+        // first data at :30, nothing before: the ledger starts there, so :00-:25 are not gaps
+        write(store, ds, List.of(T0.plus(FIVE.multipliedBy(6)), T0.plus(FIVE.multipliedBy(8))),
+                new Window(T0.plus(FIVE.multipliedBy(6)), T0.plus(FIVE.multipliedBy(9))));
+        assertThat(ledger.recentGaps(ds, recent, since)).containsExactly(
+                new Gap(new Window(T0.plus(FIVE.multipliedBy(7)), T0.plus(FIVE.multipliedBy(8))), 1, GapKind.SOURCE_GAP),
+                new Gap(new Window(T0.plus(FIVE.multipliedBy(9)), T0.plus(FIVE.multipliedBy(12))), 3, GapKind.MISSING));
+
+        // coverage reaching back before the span: every missing point inside the span counts
+        write(store, ds, List.of(T0.minus(Duration.ofDays(1))), new Window(T0.minus(Duration.ofDays(1)), T0.plus(FIVE)));
+        assertThat(ledger.recentGaps(ds, recent, since)).startsWith(
+                new Gap(new Window(T0, T0.plus(FIVE)), 1, GapKind.SOURCE_GAP),
+                new Gap(new Window(T0.plus(FIVE), T0.plus(FIVE.multipliedBy(6))), 5, GapKind.MISSING));
+    }
+
+    private static void write(dev.pmp.testkit.MemoryStore store, dev.pmp.spi.Dataset ds, List<Instant> times, Window covered)
+            throws Exception {
+        List<dev.pmp.spi.Row> rows = times.stream().map(t -> dev.pmp.spi.Row.of(t, 1.0)).toList();
+        var fetch = new dev.pmp.spi.FetchRecord(java.util.UUID.randomUUID().toString(), ds.id(), covered, "test:", T0, 200, 0,
+                null, null, Duration.ZERO, 0, 0, 0, null, "");
+        store.write(new dev.pmp.spi.Batch(ds, fetch, rows, List.of(covered), T0));
+    }
+
+    @Test
     void aFallBackDayIsCheckedAgainstAll300Points() {
         Instant dayStart = Instant.parse("2025-11-02T05:00:00Z");
         Window day = new Window(dayStart, Instant.parse("2025-11-03T06:00:00Z"));

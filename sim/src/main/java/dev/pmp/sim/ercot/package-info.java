@@ -1,2 +1,2 @@
-/** ERCOT's energy-storage-resources dashboard, replayed from a recorded payload and shifted to the simulated day. */
+/** ERCOT's dashboards: energy-storage-resources replayed from a recorded payload, system-wide-prices and fuel-mix synthetic, all shifted to the simulated day. */
 package dev.pmp.sim.ercot;

@@ -11,7 +11,9 @@ import java.util.List;
 /** ERCOT, the Texas grid operator. Found by {@link java.util.ServiceLoader}; does no I/O. */
 public final class ErcotSource implements Source {
 
-    private static final List<Dataset> DATASETS = List.of(EnergyStorageResources.DATASET);
+    // The energy storage dataset stays first: callers that update in this order meet it first.
+    private static final List<Dataset> DATASETS = List.of(EnergyStorageResources.DATASET, SystemWidePrices.DATASET,
+            SystemWidePricesDayAhead.DATASET, FuelMix.DATASET);
 
     @Override
     public String name() {
@@ -26,10 +28,20 @@ public final class ErcotSource implements Source {
     /** @throws SourceException {@link Failure#CONFIG} for a dataset of another source or a bad setting */
     @Override
     public Feed feed(Dataset dataset, Settings settings) throws SourceException {
-        if (!dataset.id().equals(EnergyStorageResources.DATASET.id())) {
-            throw new SourceException(Failure.CONFIG, "ercot offers no dataset " + dataset.id()
-                    + "; it offers " + EnergyStorageResources.DATASET.id());
+        String id = dataset.id();
+        if (id.equals(EnergyStorageResources.DATASET.id())) {
+            return new EnergyStorageResources(ErcotSettings.from(settings));
         }
-        return new EnergyStorageResources(ErcotSettings.from(settings));
+        if (id.equals(SystemWidePrices.DATASET.id())) {
+            return new SystemWidePrices(ErcotSettings.from(settings));
+        }
+        if (id.equals(SystemWidePricesDayAhead.DATASET.id())) {
+            return new SystemWidePricesDayAhead(ErcotSettings.from(settings));
+        }
+        if (id.equals(FuelMix.DATASET.id())) {
+            return new FuelMix(ErcotSettings.from(settings));
+        }
+        throw new SourceException(Failure.CONFIG, "ercot offers no dataset " + id + "; it offers "
+                + String.join(", ", DATASETS.stream().map(Dataset::id).toList()));
     }
 }

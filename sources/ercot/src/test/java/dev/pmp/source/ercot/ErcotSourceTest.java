@@ -43,7 +43,8 @@ class ErcotSourceTest {
     void describesTheEnergyStorageDashboard() {
         Source source = new ErcotSource();
         assertThat(source.name()).isEqualTo("ercot");
-        assertThat(source.datasets()).hasSize(1);
+        assertThat(source.datasets()).extracting(Dataset::id).containsExactly("ercot.energy_storage_resources",
+                "ercot.system_wide_prices", "ercot.system_wide_prices_day_ahead", "ercot.fuel_mix");
         Dataset d = source.datasets().get(0);
         assertThat(d.id()).isEqualTo("ercot.energy_storage_resources");
         assertThat(d.title()).isEqualTo("ERCOT energy storage resources (system-wide charging/discharging)");
