@@ -26,10 +26,10 @@ import java.util.Optional;
  * @param state {@code fresh}, {@code late}, {@code failing}, {@code empty} or {@code disabled}
  * @param gaps open gaps from the start of the ledger to now
  */
-record DatasetHealth(Dataset dataset, boolean enabled, String disabledReason, DatasetSummary summary,
+public record DatasetHealth(Dataset dataset, boolean enabled, String disabledReason, DatasetSummary summary,
         Instant expectedNewest, Duration lag, String state, List<Gap> gaps) {
 
-    static DatasetHealth of(Dataset dataset, boolean enabled, String disabledReason, StoreView view, Instant now)
+    public static DatasetHealth of(Dataset dataset, boolean enabled, String disabledReason, StoreView view, Instant now)
             throws StoreException {
         DatasetSummary summary = view.summary(dataset);
         Instant end = Pipeline.expectedEnd(dataset, now);
@@ -59,7 +59,7 @@ record DatasetHealth(Dataset dataset, boolean enabled, String disabledReason, Da
         return new DatasetHealth(dataset, enabled, disabledReason, summary, expectedNewest, lag, state, gaps);
     }
 
-    int gapPoints() {
+    public int gapPoints() {
         return gaps.stream().mapToInt(Gap::points).sum();
     }
 }

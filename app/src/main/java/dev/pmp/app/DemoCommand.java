@@ -1,5 +1,6 @@
 package dev.pmp.app;
 
+import dev.pmp.app.web.WebSettings;
 import dev.pmp.sim.Simulator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,6 +23,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "How soon to look again while a dataset's newest interval is missing (default ${DEFAULT-VALUE}).")
     int repollSeconds;
 
+    @Option(names = "--http", paramLabel = "HOST:PORT|off", defaultValue = WebSettings.DEFAULT,
+            description = {"Where the dashboard listens (default ${DEFAULT-VALUE}), or off.",
+                "A non-loopback address needs PMP_HTTP_TOKEN, which also enables the dashboard's actions."})
+    String http;
+
     @Override
     public Integer call() throws Exception {
         if (main.store == null && !main.env.containsKey("PMP_STORE")) {
@@ -32,7 +38,7 @@ final class DemoCommand implements Callable<Integer> {
             String url = sim.baseUri().toString();
             main.err.println("pmp demo: simulator serving at " + url + " (recorded ERCOT payloads, shifted to today)");
             AppSettings settings = base.with("PMP_ERCOT_DASHBOARD_URL", url);
-            return RunCommand.runDaemon(main, settings, repollSeconds, "pmp demo");
+            return RunCommand.runDaemon(main, settings, repollSeconds, http, "pmp demo");
         }
     }
 }

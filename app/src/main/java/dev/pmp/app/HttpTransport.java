@@ -3,6 +3,7 @@ package dev.pmp.app;
 import dev.pmp.engine.http.HttpFetcher;
 import dev.pmp.engine.http.HttpResult;
 import dev.pmp.engine.http.HttpSettings;
+import dev.pmp.engine.http.HttpStats;
 import dev.pmp.engine.http.Priority;
 import dev.pmp.engine.http.RequestRate;
 import dev.pmp.engine.pipeline.Transfer;
@@ -32,10 +33,12 @@ final class HttpTransport implements Transport {
     /**
      * The HTTP settings: {@code PMP_HTTP_TIMEOUT} (seconds per attempt, default 30),
      * {@code PMP_HTTP_ATTEMPTS} (default 4), {@code PMP_HTTP_BACKOFF_MS} (first retry ceiling, default
-     * 1000), {@code PMP_HTTP_MAX_RETRY_AFTER} (seconds, default 120), {@code PMP_RATE_<SOURCE>}.
+     * 1000), {@code PMP_HTTP_MAX_RETRY_AFTER} (seconds, default 120), {@code PMP_RATE_<SOURCE>} (default
+     * {@code 60 per minute burst 10} for every source).
      */
     static HttpSettings httpSettings(AppSettings settings) {
-        HttpSettings http = HttpSettings.defaults();
+        // A burst lets one pass fetch a source's few datasets back to back, then spaces requests evenly.
+        HttpSettings http = HttpSettings.defaults().withDefaultRate(RequestRate.parse("60 per minute burst 10"));
         int timeout = intValue(settings, "PMP_HTTP_TIMEOUT", 30, 1);
         http = http.withTimeouts(Duration.ofSeconds(Math.min(10, timeout)), Duration.ofSeconds(timeout));
         int attempts = intValue(settings, "PMP_HTTP_ATTEMPTS", http.maxAttempts(), 1);
@@ -56,6 +59,11 @@ final class HttpTransport implements Transport {
             }
         }
         return http;
+    }
+
+    /** Counters of {@code source}'s fetches since start, for the dashboard's metrics. */
+    HttpStats stats(String source) {
+        return fetcher.stats(source);
     }
 
     @Override

@@ -50,6 +50,11 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // One line per message from the engine's System.Logger (retries, redirects), like pmp's own lines.
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format",
+                    "%1$tY-%1$tm-%1$tdT%1$tH:%1$tM:%1$tSZ %4$-5.5s %5$s%6$s%n");
+        }
         System.exit(execute(args, System.getenv(), System.out, System.err, Clock.systemUTC()));
     }
 

@@ -2,9 +2,9 @@ package dev.pmp.app;
 
 import dev.pmp.engine.archive.RawArchive;
 import dev.pmp.engine.catalog.Catalog;
+import dev.pmp.engine.http.HttpStats;
 import dev.pmp.engine.pipeline.Pipeline;
 import dev.pmp.engine.pipeline.RunListener;
-import dev.pmp.engine.pipeline.Transport;
 import dev.pmp.spi.Store;
 import dev.pmp.spi.StoreException;
 import dev.pmp.store.duckdb.DuckDbStore;
@@ -23,9 +23,9 @@ public final class Pmp implements AutoCloseable {
     private final StoreLock lock;
     private final Store store;
     private final Clock clock;
-    private final Transport transport;
+    private final HttpTransport transport;
 
-    private Pmp(AppSettings settings, Catalog catalog, StoreLock lock, Store store, Clock clock, Transport transport) {
+    private Pmp(AppSettings settings, Catalog catalog, StoreLock lock, Store store, Clock clock, HttpTransport transport) {
         this.settings = settings;
         this.catalog = catalog;
         this.lock = lock;
@@ -83,6 +83,11 @@ public final class Pmp implements AutoCloseable {
 
     public Map<String, Catalog.Configured> configured() {
         return catalog.configure(settings);
+    }
+
+    /** HTTP counters of {@code source} since this process opened the store (attempts, retries, budget waits). */
+    public HttpStats httpStats(String source) {
+        return transport.stats(source);
     }
 
     /** A pipeline writing to this store, reporting to {@code listener}. */

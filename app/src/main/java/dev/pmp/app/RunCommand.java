@@ -1,8 +1,11 @@
 package dev.pmp.app;
 
+import dev.pmp.app.web.WebSettings;
+import dev.pmp.engine.catalog.Catalog;
 import dev.pmp.spi.Feed;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code pmp run}: the daemon. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"The daemon: runs every enabled dataset now, then at each of its interval marks,",
-            "polling again shortly after a mark until the new interval appears. Stops cleanly on SIGTERM."})
+            "polling again shortly after a mark until the new interval appears. Stops cleanly on SIGTERM.",
+            "Serves a dashboard, /metrics and /health on --http (default 127.0.0.1:8080)."})
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -20,20 +24,28 @@ final class RunCommand implements Callable<Integer> {
             description = "How soon to look again while a dataset's newest interval is missing (default ${DEFAULT-VALUE}).")
     int repollSeconds;
 
+    @Option(names = "--http", paramLabel = "HOST:PORT|off", defaultValue = WebSettings.DEFAULT,
+            description = {"Where the dashboard listens (default ${DEFAULT-VALUE}), or off.",
+                "A non-loopback address needs PMP_HTTP_TOKEN, which also enables the dashboard's actions."})
+    String http;
+
     @Override
     public Integer call() throws Exception {
-        return runDaemon(main, main.settings(), repollSeconds, "pmp run");
+        return runDaemon(main, main.settings(), repollSeconds, http, "pmp run");
     }
 
-    static int runDaemon(Main main, AppSettings settings, int repollSeconds, String what) throws Exception {
+    static int runDaemon(Main main, AppSettings settings, int repollSeconds, String http, String what) throws Exception {
         if (repollSeconds < 1) {
             throw new IllegalArgumentException("--repoll must be at least 1 second");
         }
+        WebSettings web = WebSettings.parse(http, settings.value("PMP_HTTP_TOKEN"));
         Pmp pmp = Pmp.open(settings, main.clock, what);
         List<Feed> feeds;
+        Map<String, Catalog.Configured> configured;
         try {
-            feeds = Selection.feeds(pmp.configured(), List.of());
-            pmp.configured().values().stream().filter(c -> !c.enabled()).forEach(c ->
+            configured = pmp.configured();
+            feeds = Selection.feeds(configured, List.of());
+            configured.values().stream().filter(c -> !c.enabled()).forEach(c ->
                     main.err.println(what + ": " + c.dataset().id() + " disabled: " + c.disabledReason()));
             main.err.println(what + ": scheduling " + feeds.size() + " datasets, store " + settings.store()
                     + ", raw archive " + (settings.archive() ? settings.rawDir() : "off"));
@@ -41,6 +53,6 @@ final class RunCommand implements Callable<Integer> {
             pmp.close();
             throw e;
         }
-        return new Daemon(pmp, feeds, Duration.ofSeconds(repollSeconds), main.err).runUntilStopped();
+        return new Daemon(pmp, configured, feeds, Duration.ofSeconds(repollSeconds), web, main.err).runUntilStopped();
     }
 }

@@ -31,9 +31,20 @@ public final class RunLog implements RunListener {
         out.flush();
     }
 
+    /** INFO for a clean pass, WARN for data not published yet or quarantined, ERROR for a failure. */
+    private static String level(RunReport r) {
+        if (r.failure() == null) {
+            return r.quarantined().isEmpty() ? "INFO " : "WARN ";
+        }
+        return switch (r.failure()) {
+            case NOT_PUBLISHED -> "WARN ";
+            case TRANSIENT, BAD_DATA, CONFIG -> "ERROR";
+        };
+    }
+
     private String text(RunReport r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(Times.format(clock.instant())).append(' ').append(r.succeeded() ? "INFO " : "ERROR").append(' ')
+        sb.append(Times.format(clock.instant())).append(' ').append(level(r)).append(' ')
                 .append(r.datasetId()).append(": ")
                 .append("fetched ").append(r.rowsFetched()).append(" rows, inserted ").append(r.written().inserted())
                 .append(", updated ").append(r.written().updated())
@@ -59,7 +70,7 @@ public final class RunLog implements RunListener {
         try (JsonGenerator g = JSON.createGenerator(w)) {
             g.writeStartObject();
             g.writeStringField("time", Times.format(clock.instant()));
-            g.writeStringField("level", r.succeeded() ? "info" : "error");
+            g.writeStringField("level", level(r).trim().toLowerCase(java.util.Locale.ROOT));
             g.writeStringField("dataset", r.datasetId());
             g.writeNumberField("fetches", r.fetches());
             g.writeNumberField("rows_fetched", r.rowsFetched());

@@ -57,7 +57,7 @@ class ProcessTest {
 
     @Test
     void aKilledHolderNeverBlocksTheNextRun() throws Exception {
-        PmpProcess daemon = PmpProcess.start(dir, "daemon", env, "run");
+        PmpProcess daemon = PmpProcess.start(dir, "daemon", env, "run", "--http", "off");
         daemon.awaitErr(l -> l.contains(ESR + ": fetched"), Duration.ofSeconds(60));
         daemon.process.destroyForcibly().waitFor();
 
@@ -68,13 +68,13 @@ class ProcessTest {
 
     @Test
     void theDaemonStopsCleanlyOnSigtermAndARestartCarriesOnWithoutDuplicates() throws Exception {
-        PmpProcess first = PmpProcess.start(dir, "first", env, "run", "--repoll", "1");
+        PmpProcess first = PmpProcess.start(dir, "first", env, "run", "--repoll", "1", "--http", "off");
         first.awaitErr(l -> l.contains(ESR + ": fetched"), Duration.ofSeconds(60));
         first.process.destroy();
         assertThat(first.waitFor(Duration.ofSeconds(60))).as(first.toString()).isIn(0, 143);
         assertThat(first.err()).contains("pmp run: stopped cleanly");
 
-        PmpProcess second = PmpProcess.start(dir, "second", env, "run");
+        PmpProcess second = PmpProcess.start(dir, "second", env, "run", "--http", "off");
         second.awaitErr(l -> l.contains(ESR + ": fetched"), Duration.ofSeconds(60));
         second.process.destroy();
         second.waitFor(Duration.ofSeconds(60));

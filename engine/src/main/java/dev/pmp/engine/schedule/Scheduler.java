@@ -6,27 +6,38 @@ import dev.pmp.spi.Feed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * The daemon's heart: runs every feed once at start (catch up), then at each of its marks. All passes
- * run on one thread, so the store sees one writer. {@link #close()} lets a running pass finish.
+ * run on one thread, so the store sees one writer; {@link #submit} runs other store work (the
+ * dashboard's reads) on that same thread, between passes. {@link #close()} lets a running pass finish.
  */
 public final class Scheduler implements AutoCloseable {
     private final Clock clock;
     private final Pipeline pipeline;
-    private final List<Feed> feeds;
+    private final Map<String, Feed> feeds;
     private final Duration repoll;
     private final Consumer<Throwable> onError;
     private final ScheduledExecutorService executor;
     private final Map<String, Instant> nextRuns = new ConcurrentHashMap<>();
     private final Map<String, RunReport> lastReports = new ConcurrentHashMap<>();
+    /** The pending pass of each dataset; read and written on the scheduler thread only. */
+    private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+    private final Set<String> paused = ConcurrentHashMap.newKeySet();
     private volatile long passes;
     private volatile Instant lastPassAt;
 
@@ -37,7 +48,9 @@ public final class Scheduler implements AutoCloseable {
     public Scheduler(Clock clock, Pipeline pipeline, List<Feed> feeds, Duration repoll, Consumer<Throwable> onError) {
         this.clock = clock;
         this.pipeline = pipeline;
-        this.feeds = List.copyOf(feeds);
+        Map<String, Feed> byId = new LinkedHashMap<>();
+        feeds.forEach(f -> byId.put(f.dataset().id(), f));
+        this.feeds = Collections.unmodifiableMap(byId);
         this.repoll = repoll;
         this.onError = onError;
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, r -> {
@@ -53,17 +66,87 @@ public final class Scheduler implements AutoCloseable {
 
     /** Schedules a first pass of every feed now. */
     public void start() {
-        for (Feed feed : feeds) {
+        for (Feed feed : feeds.values()) {
             nextRuns.put(feed.dataset().id(), clock.instant());
             executor.execute(() -> pass(feed));
         }
     }
 
-    private void pass(Feed feed) {
+    /**
+     * Queues a pass of {@code datasetId} to run as soon as the running one (if any) ends, then resumes its
+     * marks from there. For the dashboard's "fill" action; a paused dataset runs once and stays paused.
+     *
+     * @return the pass's report; completes exceptionally if the pass threw
+     * @throws IllegalArgumentException when the dataset is not scheduled (unknown or disabled)
+     * @throws RejectedExecutionException after {@link #close()}
+     */
+    public Future<RunReport> runNow(String datasetId) {
+        Feed feed = feed(datasetId);
+        return executor.submit(() -> {
+            cancelPending(datasetId);
+            return pass(feed);
+        });
+    }
+
+    /** Stops scheduling {@code datasetId}: its pending pass is dropped; a running one finishes. */
+    public void pause(String datasetId) {
+        feed(datasetId);
+        paused.add(datasetId);
+        executor.execute(() -> {
+            cancelPending(datasetId);
+            nextRuns.remove(datasetId);
+        });
+    }
+
+    /** Schedules {@code datasetId} again, with a pass now; does nothing when it is not paused. */
+    public void resume(String datasetId) {
+        Feed feed = feed(datasetId);
+        if (paused.remove(datasetId)) {
+            nextRuns.put(datasetId, clock.instant());
+            executor.execute(() -> {
+                cancelPending(datasetId);
+                pass(feed);
+            });
+        }
+    }
+
+    /** The datasets paused through {@link #pause}. */
+    public Set<String> paused() {
+        return Set.copyOf(paused);
+    }
+
+    /**
+     * Runs {@code work} on the scheduler thread, after the pass in progress and before the next one, so
+     * it may use the store that the passes write. Keep it short: passes wait behind it.
+     *
+     * @throws RejectedExecutionException after {@link #close()}
+     */
+    public <T> Future<T> submit(Callable<T> work) {
+        return executor.submit(work);
+    }
+
+    private Feed feed(String datasetId) {
+        Feed feed = feeds.get(datasetId);
+        if (feed == null) {
+            throw new IllegalArgumentException("dataset " + datasetId + " is not scheduled");
+        }
+        return feed;
+    }
+
+    private void cancelPending(String datasetId) {
+        ScheduledFuture<?> f = pending.remove(datasetId);
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+
+    private RunReport pass(Feed feed) {
+        String id = feed.dataset().id();
         Instant next;
+        RunReport report = null;
         try {
-            RunReport report = pipeline.update(feed);
-            lastReports.put(feed.dataset().id(), report);
+            report = pipeline.update(feed);
+            lastReports.put(id, report);
             next = Marks.nextRun(feed.dataset(), clock.instant(), report, repoll);
         } catch (RuntimeException | Error e) {
             onError.accept(e);
@@ -71,14 +154,23 @@ public final class Scheduler implements AutoCloseable {
         }
         passes++;
         lastPassAt = clock.instant();
-        nextRuns.put(feed.dataset().id(), next);
-        long delayMs = Math.max(0, Duration.between(clock.instant(), next).toMillis());
-        if (!executor.isShutdown()) {
-            executor.schedule(() -> pass(feed), delayMs, TimeUnit.MILLISECONDS);
+        if (paused.contains(id)) {
+            nextRuns.remove(id);
+        } else {
+            nextRuns.put(id, next);
+            long delayMs = Math.max(0, Duration.between(clock.instant(), next).toMillis());
+            if (!executor.isShutdown()) {
+                try {
+                    pending.put(id, executor.schedule(() -> pass(feed), delayMs, TimeUnit.MILLISECONDS));
+                } catch (RejectedExecutionException closing) {
+                    // close() won the race: nothing more is scheduled
+                }
+            }
         }
+        return report;
     }
 
-    /** When each dataset runs next. */
+    /** When each dataset runs next (paused datasets have none). */
     public Map<String, Instant> nextRuns() {
         return Map.copyOf(nextRuns);
     }

@@ -1,0 +1,2 @@
+/** The web dashboard, its JSON API, {@code /metrics} and {@code /health}, served by the JDK's HTTP server. */
+package dev.pmp.app.web;
