@@ -191,6 +191,7 @@ class EndToEndTest {
         }
         List<Case> cases = List.of(
                 new Case(Fault.of(FaultKind.STATUS_500), ExitCodes.SOURCE_FAILED, "500"),
+                new Case(Fault.tooManyRequests(Duration.ofSeconds(1)), ExitCodes.SOURCE_FAILED, "429"),
                 new Case(Fault.of(FaultKind.HTML_200), ExitCodes.SOURCE_FAILED, "HTML"),
                 new Case(Fault.of(FaultKind.TRUNCATED), ExitCodes.BAD_DATA, "BAD_DATA"),
                 new Case(Fault.of(FaultKind.EMPTY_DATA), ExitCodes.BAD_DATA, "no samples"),

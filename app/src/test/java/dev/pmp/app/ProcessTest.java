@@ -56,6 +56,18 @@ class ProcessTest {
     }
 
     @Test
+    void demoRunsTheDaemonAgainstItsOwnSimulatorWithNoNetwork() throws Exception {
+        Map<String, String> demoEnv = Map.of("PMP_STORE", "duckdb:" + dir.resolve("demo/pmp.duckdb"));
+        PmpProcess demo = PmpProcess.start(dir, "demo", demoEnv, "demo", "--http", "off");
+        demo.awaitErr(l -> l.contains(ESR + ": fetched") && l.contains("INFO"), Duration.ofSeconds(60));
+        assertThat(demo.err()).contains("pmp demo: simulator serving at http://127.0.0.1:");
+        demo.process.destroy();
+        demo.waitFor(Duration.ofSeconds(60));
+        assertThat(demo.err()).contains("stopped cleanly").doesNotContain("ERROR");
+        assertThat(dir.resolve("demo/raw/ercot/energy_storage_resources")).isDirectory();
+    }
+
+    @Test
     void aKilledHolderNeverBlocksTheNextRun() throws Exception {
         PmpProcess daemon = PmpProcess.start(dir, "daemon", env, "run", "--http", "off");
         daemon.awaitErr(l -> l.contains(ESR + ": fetched"), Duration.ofSeconds(60));
