@@ -186,6 +186,11 @@ public final class DuckDbStore implements Store {
      */
     @Override
     public void prepare(Dataset dataset) throws StoreException {
+        DatasetTables known = prepared.get(dataset.id());
+        if (known != null && known.dataset().equals(dataset)) {
+            // Already created and checked by this store: passes call prepare every time, so it must be free.
+            return;
+        }
         DatasetTables tables = DatasetTables.of(dataset, catalog);
         try {
             inTransaction(() -> {

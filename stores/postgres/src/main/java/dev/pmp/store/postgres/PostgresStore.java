@@ -162,6 +162,11 @@ public final class PostgresStore implements Store {
      */
     @Override
     public void prepare(Dataset dataset) throws StoreException {
+        DatasetTables known = prepared.get(dataset.id());
+        if (known != null && known.dataset().equals(dataset)) {
+            // Already created and checked by this store: passes call prepare every time, so it must be free.
+            return;
+        }
         DatasetTables tables;
         int stage = stageNumbers.computeIfAbsent(dataset.id(), id -> stageNumbers.size() + 1);
         try {
