@@ -15,8 +15,11 @@ import java.util.Properties;
  * flags, the environment ({@code PMP_...}) and an optional properties file ({@code --config} or
  * {@code PMP_CONFIG}). Secrets are only ever read from the environment or the file and never printed.
  *
- * @param store where the catalog lives: {@code duckdb:PATH} (default {@code duckdb:./data/pmp.duckdb})
- * @param dataDir folder for the raw archive and the lock file: {@code PMP_DATA_DIR}, else the store's folder
+ * @param store where the catalog lives: {@code duckdb:PATH} (default {@code duckdb:./data/pmp.duckdb}) or a
+ *     PostgreSQL location ({@code postgresql://user@host:port/db} or a {@code jdbc:postgresql:} URL; the
+ *     password from the URL or {@code PMP_STORE_PASSWORD})
+ * @param dataDir folder for the raw archive and the lock file: {@code PMP_DATA_DIR}, else the DuckDB
+ *     file's folder, else {@code ./data}
  * @param archive whether raw payloads are archived ({@code PMP_ARCHIVE=off} turns it off)
  * @param jsonLog whether log lines are JSON ({@code --log-format json} or {@code PMP_LOG_FORMAT=json})
  * @param values every key/value, for sources to read their own settings from
@@ -53,9 +56,9 @@ public record AppSettings(String store, Path dataDir, boolean archive, boolean j
             }
         });
         String store = nonBlank(merged.get("PMP_STORE")).orElse(DEFAULT_STORE);
-        Path dbFile = duckDbPath(store);
-        Path dataDir = nonBlank(merged.get("PMP_DATA_DIR")).map(Path::of)
-                .orElseGet(() -> dbFile.toAbsolutePath().getParent());
+        Path defaultDataDir = isPostgres(store) ? Path.of("data").toAbsolutePath()
+                : duckDbPath(store).toAbsolutePath().getParent();
+        Path dataDir = nonBlank(merged.get("PMP_DATA_DIR")).map(Path::of).orElse(defaultDataDir);
         String archiveValue = nonBlank(merged.get("PMP_ARCHIVE")).orElse("on").toLowerCase(java.util.Locale.ROOT);
         boolean archive = switch (archiveValue) {
             case "on", "true", "yes", "1" -> true;
@@ -69,11 +72,26 @@ public record AppSettings(String store, Path dataDir, boolean archive, boolean j
         return new AppSettings(store, dataDir, archive, logFormat.equals("json"), merged);
     }
 
+    /** Whether a store location names PostgreSQL. */
+    public static boolean isPostgres(String store) {
+        return store.startsWith("postgresql://") || store.startsWith("postgres://") || store.startsWith("jdbc:postgresql:");
+    }
+
+    /** The store location as it may be shown: a password inside a URL is masked. */
+    public String storeForDisplay() {
+        return store.replaceAll("://([^:@/]*):[^@/]*@", "://$1:***@").replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+
+    /** Whether this store is PostgreSQL (else the embedded DuckDB). */
+    public boolean postgres() {
+        return isPostgres(store);
+    }
+
     /** The DuckDB file of a {@code duckdb:PATH} store location. */
     public static Path duckDbPath(String store) {
         if (!store.startsWith("duckdb:")) {
-            throw new ConfigException("unsupported store " + store + ": this build knows duckdb:PATH"
-                    + " (PostgreSQL arrives with the server store)");
+            throw new ConfigException("unsupported store " + store + ": use duckdb:PATH, postgresql://user@host:port/db"
+                    + " or a jdbc:postgresql: URL");
         }
         String path = store.substring("duckdb:".length());
         if (path.isBlank()) {
@@ -108,7 +126,7 @@ public record AppSettings(String store, Path dataDir, boolean archive, boolean j
 
     @Override
     public String toString() {
-        return "AppSettings[store=" + store + ", dataDir=" + dataDir + ", archive=" + archive + ", jsonLog=" + jsonLog + "]";
+        return "AppSettings[store=" + storeForDisplay() + ", dataDir=" + dataDir + ", archive=" + archive + ", jsonLog=" + jsonLog + "]";
     }
 
     private static Optional<String> nonBlank(String s) {

@@ -8,6 +8,8 @@ import dev.pmp.engine.pipeline.RunListener;
 import dev.pmp.spi.Store;
 import dev.pmp.spi.StoreException;
 import dev.pmp.store.duckdb.DuckDbStore;
+import dev.pmp.store.postgres.PostgresLocation;
+import dev.pmp.store.postgres.PostgresStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
@@ -45,7 +47,7 @@ public final class Pmp implements AutoCloseable {
         try {
             Optional<StoreLock> l = StoreLock.tryAcquire(settings.lockFile(), what);
             if (l.isEmpty()) {
-                throw new StoreBusyException("another pmp process holds the store " + settings.store()
+                throw new StoreBusyException("another pmp process holds the store " + settings.storeForDisplay()
                         + " (pid " + StoreLock.holder(settings.lockFile()) + "); try again when it has finished");
             }
             lock = l.get();
@@ -53,9 +55,15 @@ public final class Pmp implements AutoCloseable {
             throw new ConfigException("cannot create the lock file " + settings.lockFile() + ": " + e.getMessage());
         }
         try {
-            Store store = DuckDbStore.open(settings.duckDbFile());
+            Store store;
+            try {
+                store = openStore(settings);
+            } catch (StoreException e) {
+                // Opening fails on settings: a wrong URL or password, or a catalog not yet initialised.
+                throw new ConfigException("cannot open the store: " + e.getMessage());
+            }
             return new Pmp(settings, Catalog.load(), lock, store, clock, HttpTransport.create(settings, clock));
-        } catch (StoreException | RuntimeException e) {
+        } catch (RuntimeException e) {
             try {
                 lock.close();
             } catch (IOException suppressed) {
@@ -63,6 +71,26 @@ public final class Pmp implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** Opens the store the settings name; PostgreSQL must have been initialised with {@code pmp init}. */
+    static Store openStore(AppSettings settings) throws StoreException {
+        if (settings.postgres()) {
+            return PostgresStore.open(postgresLocation(settings));
+        }
+        return DuckDbStore.open(settings.duckDbFile());
+    }
+
+    /** The PostgreSQL location, with the password from {@code PMP_STORE_PASSWORD} when the URL has none. */
+    static PostgresLocation postgresLocation(AppSettings settings) {
+        PostgresLocation loc;
+        try {
+            loc = PostgresLocation.parse(settings.store());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("store: " + e.getMessage());
+        }
+        String password = settings.value("PMP_STORE_PASSWORD").orElse(null);
+        return loc.password() == null && password != null ? loc.withPassword(password) : loc;
     }
 
     public AppSettings settings() {

@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
             feeds = Selection.feeds(configured, List.of());
             configured.values().stream().filter(c -> !c.enabled()).forEach(c ->
                     main.err.println(what + ": " + c.dataset().id() + " disabled: " + c.disabledReason()));
-            main.err.println(what + ": scheduling " + feeds.size() + " datasets, store " + settings.store()
+            main.err.println(what + ": scheduling " + feeds.size() + " datasets, store " + settings.storeForDisplay()
                     + ", raw archive " + (settings.archive() ? settings.rawDir() : "off"));
         } catch (RuntimeException e) {
             pmp.close();
