@@ -57,8 +57,8 @@ public record AppSettings(String store, Path dataDir, boolean archive, boolean j
         });
         String store = nonBlank(merged.get("PMP_STORE")).orElse(DEFAULT_STORE);
         Path defaultDataDir = isPostgres(store) ? Path.of("data").toAbsolutePath()
-                : duckDbPath(store).toAbsolutePath().getParent();
-        Path dataDir = nonBlank(merged.get("PMP_DATA_DIR")).map(Path::of).orElse(defaultDataDir);
+                : duckDbPath(store).toAbsolutePath().normalize().getParent();
+        Path dataDir = nonBlank(merged.get("PMP_DATA_DIR")).map(p -> Path.of(p).toAbsolutePath().normalize()).orElse(defaultDataDir);
         String archiveValue = nonBlank(merged.get("PMP_ARCHIVE")).orElse("on").toLowerCase(java.util.Locale.ROOT);
         boolean archive = switch (archiveValue) {
             case "on", "true", "yes", "1" -> true;

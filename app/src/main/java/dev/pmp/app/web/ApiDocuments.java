@@ -31,10 +31,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The JSON documents of the API, read from the store. Every method runs on the thread that owns the store
@@ -46,6 +48,8 @@ final class ApiDocuments {
     static final int CALENDAR_DAYS = 42;
     /** At most this many points go into one rows answer; the rest is cut and flagged. */
     static final int MAX_POINTS = 50_000;
+    /** How far back a chart looks by default, and the span over which {@code key_values} are listed. */
+    static final Duration RECENT = Duration.ofDays(2);
 
     private final Map<String, Catalog.Configured> datasets;
     private final Store store;
@@ -119,6 +123,7 @@ final class ApiDocuments {
         StoreView view = view(d);
         List<FetchRecord> fetches = view.fetches(d, 30);
         List<Revision> revisions = view.revisions(d, 20);
+        Map<String, List<String>> keyValues = keyValues(d, view, recentWindow(d, clock.instant()));
         List<Row> current = new ArrayList<>();
         for (Revision r : revisions) {
             current.add(currentVersion(d, view, r.old()).orElse(null));
@@ -145,6 +150,15 @@ final class ApiDocuments {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            g.writeObjectFieldStart("key_values");
+            for (Map.Entry<String, List<String>> e : keyValues.entrySet()) {
+                g.writeArrayFieldStart(e.getKey());
+                for (String v : e.getValue()) {
+                    g.writeString(v);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
             calendar(g, d, h);
             g.writeArrayFieldStart("gaps");
             for (Gap gap : h.gaps()) {
@@ -166,11 +180,16 @@ final class ApiDocuments {
     }
 
     /**
-     * {@code /api/datasets/{id}/rows}: one column's values over a window, as two arrays for a chart.
+     * {@code /api/datasets/{id}/rows}: one column's values over a window, as two arrays for a chart, for one
+     * location: a dataset with key columns besides time has one series per combination of their values, and
+     * the answer holds exactly one of them, named under {@code selection}.
      *
      * @param column a numeric value column; null picks the first
+     * @param asked values of non-time key columns, by column name, as query text (a timestamp as ISO-8601 UTC);
+     *     a key column not named here gets the first value present in the window (in the key's order), and
+     *     a name that is not such a key column is a {@link BadRequest}; a value no row has gives an empty series
      */
-    byte[] rows(String id, Window window, String column) throws StoreException {
+    byte[] rows(String id, Window window, String column, Map<String, String> asked) throws StoreException {
         Dataset d = configured(id).dataset();
         Schema schema = d.schema();
         Column col;
@@ -186,12 +205,35 @@ final class ApiDocuments {
                 throw new BadRequest("column " + column + " is not numeric");
             }
         }
+        List<String> keys = locationKeys(d);
+        for (String name : new TreeSet<>(asked.keySet())) {
+            if (!keys.contains(name)) {
+                throw new BadRequest(keys.isEmpty()
+                        ? id + " has no key column besides time, so rows cannot be filtered by " + name
+                        : "rows of " + id + " can be filtered by " + keys + " (besides from, to and column), not by " + name);
+            }
+        }
+        StoreView view = view(d);
+        Map<String, String> selection = new LinkedHashMap<>();
+        for (String k : keys) {
+            selection.put(k, asked.get(k));
+        }
+        if (selection.containsValue(null)) {
+            chooseDefaults(d, view, window, selection);
+        }
+        int[] keyIndex = keys.stream().mapToInt(schema::indexOf).toArray();
         int timeIndex = schema.indexOf(d.timeShape().gridColumn());
         int valueIndex = schema.indexOf(col.name());
         List<Instant> times = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         boolean[] truncated = {false};
-        view(d).scan(d, window, row -> {
+        view.scan(d, window, row -> {
+            for (int i = 0; i < keyIndex.length; i++) {
+                // A key left null had no row in the window: nothing matches, rather than every location.
+                if (!text(row.get(keyIndex[i])).equals(selection.get(keys.get(i)))) {
+                    return;
+                }
+            }
             if (times.size() >= MAX_POINTS) {
                 truncated[0] = true;
                 return;
@@ -199,7 +241,7 @@ final class ApiDocuments {
             times.add(row.instant(timeIndex));
             values.add(row.get(valueIndex));
         });
-        // A dataset with more than one row per time (a key beyond the time) charts them in time order.
+        // The store promises no order within a window.
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < times.size(); i++) {
             order.add(i);
@@ -210,6 +252,11 @@ final class ApiDocuments {
             g.writeStringField("dataset", id);
             g.writeStringField("column", col.name());
             g.writeStringField("unit", col.unit());
+            g.writeObjectFieldStart("selection");
+            for (Map.Entry<String, String> e : selection.entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
             g.writeStringField("from", Times.format(window.start()));
             g.writeStringField("to", Times.format(window.end()));
             g.writeNumberField("points", times.size());
@@ -233,6 +280,109 @@ final class ApiDocuments {
             g.writeEndArray();
             g.writeEndObject();
         });
+    }
+
+    /**
+     * The window a chart shows by default: the last {@link #RECENT} up to the newest interval that should be
+     * published at {@code now}, that interval included.
+     */
+    static Window recentWindow(Dataset d, Instant now) {
+        Instant to = Pipeline.expectedEnd(d, now).plus(d.cadence());
+        return new Window(to.minus(RECENT), to);
+    }
+
+    /** The key columns that tell a dataset's series apart (its natural key less the time columns), in key order. */
+    static List<String> locationKeys(Dataset d) {
+        List<String> time = d.timeShape().timeColumns();
+        return d.schema().naturalKey().stream().filter(k -> !time.contains(k)).toList();
+    }
+
+    /**
+     * Fills the null entries of {@code selection} with the smallest combination (compared column by column, in
+     * key order) of their values among the rows of {@code window} that match the entries already given. Leaves
+     * them null when no row matches.
+     */
+    private static void chooseDefaults(Dataset d, StoreView view, Window window, Map<String, String> selection)
+            throws StoreException {
+        Schema schema = d.schema();
+        List<String> open = new ArrayList<>();
+        selection.forEach((k, v) -> {
+            if (v == null) {
+                open.add(k);
+            }
+        });
+        List<Map.Entry<String, String>> given = selection.entrySet().stream().filter(e -> e.getValue() != null).toList();
+        int[] givenIndex = given.stream().mapToInt(e -> schema.indexOf(e.getKey())).toArray();
+        int[] openIndex = open.stream().mapToInt(schema::indexOf).toArray();
+        List<Comparator<Object>> orders = open.stream().map(k -> order(schema.column(k).type())).toList();
+        Object[][] best = {null};
+        view.scan(d, window, row -> {
+            for (int i = 0; i < givenIndex.length; i++) {
+                if (!text(row.get(givenIndex[i])).equals(given.get(i).getValue())) {
+                    return;
+                }
+            }
+            Object[] candidate = new Object[openIndex.length];
+            for (int i = 0; i < openIndex.length; i++) {
+                candidate[i] = row.get(openIndex[i]);
+            }
+            if (best[0] == null || compare(orders, candidate, best[0]) < 0) {
+                best[0] = candidate;
+            }
+        });
+        if (best[0] != null) {
+            for (int i = 0; i < open.size(); i++) {
+                selection.put(open.get(i), text(best[0][i]));
+            }
+        }
+    }
+
+    private static int compare(List<Comparator<Object>> orders, Object[] a, Object[] b) {
+        for (int i = 0; i < orders.size(); i++) {
+            int c = orders.get(i).compare(a[i], b[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    /** Per non-time key column, in key order, the values present in {@code window}, sorted, as query text. */
+    private static Map<String, List<String>> keyValues(Dataset d, StoreView view, Window window) throws StoreException {
+        Schema schema = d.schema();
+        List<String> keys = locationKeys(d);
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (keys.isEmpty()) {
+            return out;
+        }
+        int[] keyIndex = keys.stream().mapToInt(schema::indexOf).toArray();
+        List<TreeSet<Object>> seen = keys.stream().map(k -> new TreeSet<>(order(schema.column(k).type()))).toList();
+        view.scan(d, window, row -> {
+            for (int i = 0; i < keyIndex.length; i++) {
+                seen.get(i).add(row.get(keyIndex[i]));
+            }
+        });
+        for (int i = 0; i < keys.size(); i++) {
+            out.put(keys.get(i), seen.get(i).stream().map(ApiDocuments::text).toList());
+        }
+        return out;
+    }
+
+    /** The natural order of a key column's values (key columns are never null). */
+    private static Comparator<Object> order(ColumnType type) {
+        return switch (type) {
+            case TIMESTAMP -> Comparator.comparing(v -> (Instant) v);
+            case DATE -> Comparator.comparing(v -> (LocalDate) v);
+            case DOUBLE -> Comparator.comparing(v -> (Double) v);
+            case BIGINT -> Comparator.comparing(v -> (Long) v);
+            case VARCHAR -> Comparator.comparing(v -> (String) v);
+            case BOOLEAN -> Comparator.comparing(v -> (Boolean) v);
+        };
+    }
+
+    /** A key value as it is written in a query: a timestamp as ISO-8601 UTC, anything else as its text. */
+    private static String text(Object v) {
+        return v instanceof Instant i ? Times.format(i) : String.valueOf(v);
     }
 
     /** {@code /api/gaps}: open gaps of every dataset (or one), oldest first per dataset. */

@@ -9,7 +9,6 @@ import dev.pmp.engine.catalog.Catalog;
 import dev.pmp.engine.http.HttpStats;
 import dev.pmp.engine.ledger.Gap;
 import dev.pmp.engine.ledger.GapKind;
-import dev.pmp.engine.pipeline.Pipeline;
 import dev.pmp.engine.pipeline.RunReport;
 import dev.pmp.engine.schedule.Scheduler;
 import dev.pmp.spi.Dataset;
@@ -30,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -61,6 +61,8 @@ public final class Dashboard implements AutoCloseable {
     private static final String RESOURCES = "/dev/pmp/app/web/";
     private static final Pattern STATIC = Pattern.compile("/(app\\.js|app\\.css|vendor/[A-Za-z0-9._-]+)");
     private static final Pattern DATASET = Pattern.compile("/api/datasets/([a-z0-9_.]+)(/rows|/fill|/pause|/resume)?");
+    /** The parameters of {@code /rows} that are not key columns. */
+    private static final Set<String> ROWS_PARAMETERS = Set.of("from", "to", "column");
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "LICENSE", "text/plain; charset=utf-8");
 
@@ -169,12 +171,15 @@ public final class Dashboard implements AutoCloseable {
                 String id = m.group(1);
                 Dataset d = documents.configured(id).dataset();
                 Instant to = query.containsKey("to") ? time(query.get("to"), d)
-                        : Pipeline.expectedEnd(d, clock.instant()).plus(d.cadence());
-                Instant from = query.containsKey("from") ? time(query.get("from"), d) : to.minus(Duration.ofDays(2));
+                        : ApiDocuments.recentWindow(d, clock.instant()).end();
+                Instant from = query.containsKey("from") ? time(query.get("from"), d) : to.minus(ApiDocuments.RECENT);
                 if (!from.isBefore(to)) {
                     throw new ApiDocuments.BadRequest("from must be before to");
                 }
-                json(ex, () -> documents.rows(id, new Window(from, to), query.get("column")));
+                // Every other parameter names a key column's value (checked against the dataset in rows).
+                Map<String, String> keys = new HashMap<>(query);
+                keys.keySet().removeAll(ROWS_PARAMETERS);
+                json(ex, () -> documents.rows(id, new Window(from, to), query.get("column"), keys));
             } else if (path.equals("/api/gaps")) {
                 json(ex, () -> documents.gaps(query.get("dataset")));
             } else if (path.equals("/api/fetches")) {

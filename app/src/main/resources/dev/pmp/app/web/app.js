@@ -104,8 +104,14 @@
   async function dataset(id) {
     const d = await get('api/datasets/' + encodeURIComponent(id));
     const chartable = d.columns.filter(c => c.chartable);
-    const select = el('select', { id: 'column', onchange: () => drawChart(d, select.value) },
+    const redraw = () => drawChart(d);
+    const select = el('select', { id: 'column', onchange: redraw },
       ...chartable.map(c => el('option', { value: c.name }, c.name + (c.unit ? ' (' + c.unit + ')' : ''))));
+    // One picker per key column besides time (a settlement point, a fuel): the chart shows one series.
+    const keyPickers = Object.entries(d.key_values || {}).map(([name, values]) =>
+      el('label', { class: 'key-picker' }, ' ' + name + ' ',
+        el('select', { id: 'key-' + name, class: 'key', 'data-key': name, onchange: redraw },
+          ...values.map(v => el('option', { value: v }, v)))));
     const actions = el('p', {},
       el('button', { id: 'fill', onclick: () => act(id, 'fill') }, 'Fill now'), ' ',
       d.paused ? el('button', { id: 'resume', onclick: () => act(id, 'resume') }, 'Resume')
@@ -116,7 +122,7 @@
         + ' rows · newest ' + (d.newest || '-') + ' · lag ' + duration(d.lag_seconds) + ' · next run ' + (d.next_run || '-')
         + (d.enabled ? '' : ' · disabled: ' + d.disabled_reason)),
       d.enabled ? actions : null,
-      el('h2', {}, 'Recent values ', select),
+      el('h2', {}, 'Recent values ', select, ...keyPickers),
       el('div', { id: 'chart' }),
       el('h2', {}, 'Coverage'),
       el('p', { class: 'legend small' }, 'One cell per market day.',
@@ -127,21 +133,39 @@
       el('h2', {}, 'Fetch log'), fetchLog(d.fetches),
       el('h2', {}, 'Recent revisions'), revisions(d.revisions),
       el('h2', {}, 'Schema'), schema(d));
-    if (chartable.length) drawChart(d, chartable[0].name);
+    if (chartable.length) redraw();
   }
 
-  async function drawChart(d, column) {
+  let chartRequest = 0;
+
+  // Draws the column and key values the pickers show; an answer overtaken by a newer request is dropped.
+  async function drawChart(d) {
     const box = document.getElementById('chart');
-    const rows = await get('api/datasets/' + encodeURIComponent(d.id) + '/rows?column=' + encodeURIComponent(column));
+    const column = document.getElementById('column').value;
+    let url = 'api/datasets/' + encodeURIComponent(d.id) + '/rows?column=' + encodeURIComponent(column);
+    for (const picker of document.querySelectorAll('select.key')) {
+      if (picker.value) url += '&' + encodeURIComponent(picker.dataset.key) + '=' + encodeURIComponent(picker.value);
+    }
+    const request = ++chartRequest;
+    const rows = await get(url);
+    if (request !== chartRequest || !document.body.contains(box)) return;
+    const selection = Object.entries(rows.selection || {});
+    for (const [name, value] of selection) {
+      const picker = document.getElementById('key-' + name);
+      if (picker && value !== null && picker.value !== value) picker.value = value;
+    }
+    const where = selection.map(([, value]) => value === null ? '-' : value).join(' · ');
     if (chart) { chart.destroy(); chart = null; }
     box.replaceChildren();
     const width = Math.max(400, Math.min(1100, view.clientWidth - 20));
     chart = new uPlot({
       width: width, height: 300,
-      series: [{}, { label: column + (rows.unit ? ' (' + rows.unit + ')' : ''), stroke: '#1565c0', width: 1.5, spanGaps: false }],
+      series: [{}, { label: (where ? where + ': ' : '') + column + (rows.unit ? ' (' + rows.unit + ')' : ''),
+        stroke: '#1565c0', width: 1.5, spanGaps: false }],
       axes: [{}, { size: 70 }]
     }, [rows.t, rows.v], box);
     box.setAttribute('data-column', column);
+    box.setAttribute('data-selection', selection.map(([name, value]) => name + '=' + (value === null ? '' : value)).join('&'));
     box.setAttribute('data-points', String(rows.points));
   }
 

@@ -77,7 +77,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void overviewChartCalendarAndFillWorkInARealBrowser() throws Exception {
+    void overviewChartWithLocationCalendarAndFillWorkInARealBrowser() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
         browser.get(pmp.uri("/").toString());
@@ -101,6 +101,13 @@ class DashboardBrowserTest {
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("column"))).selectByValue("net_output_mw");
         wait.until(ExpectedConditions.attributeToBe(By.id("chart"), "data-column", "net_output_mw"));
         screenshot("dataset-with-gap");
+
+        browser.get(pmp.uri("/#/dataset/ercot.fuel_mix").toString());
+        wait.until(ExpectedConditions.attributeToBe(By.id("chart"), "data-selection", "fuel=Coal and Lignite"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("key-fuel"))).selectByValue("Solar");
+        wait.until(ExpectedConditions.attributeToBe(By.id("chart"), "data-selection", "fuel=Solar"));
+        assertThat(browser.findElement(By.id("chart")).getAttribute("data-points")).isNotEqualTo("0");
+        screenshot("dataset-by-fuel");
 
         pmp.sim.clearWithheld();
         browser.get(pmp.uri("/#/gaps").toString());

@@ -8,6 +8,8 @@ import dev.pmp.spi.Window;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every API route, the auth rules, /metrics and /health, over HTTP against a daemon on the simulator. */
 class DashboardTest {
+    private static final String FUEL_MIX = "ercot.fuel_mix";
+    private static final String PRICES = "ercot.system_wide_prices";
+
     @TempDir
     Path dir;
 
@@ -80,6 +85,64 @@ class DashboardTest {
         assertThat(pmp.get("/api/datasets/" + ESR + "/rows?from=2026-11-21&to=2026-11-20").statusCode()).isEqualTo(400);
         assertThat(pmp.get("/api/datasets/" + ESR + "/rows?from=yesterday").statusCode()).isEqualTo(400);
         assertThat(pmp.get("/api/datasets/nope.nothing/rows").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void rowsOfADatasetKeyedBeyondTimeAreOneLocationAtATime() throws Exception {
+        String rows = "/api/datasets/" + FUEL_MIX + "/rows?column=generation_mw";
+        HttpResponse<String> solar = pmp.get(rows + "&fuel=Solar");
+        assertThat(solar.statusCode()).as(solar.body()).isEqualTo(200);
+        assertThat(solar.body()).contains("\"selection\":{\"fuel\":\"Solar\"}", "\"truncated\":false");
+        List<Double> solarValues = numbers(solar.body(), "v");
+        List<Double> solarTimes = numbers(solar.body(), "t");
+        assertThat(solarTimes).as("one point per mark, no other fuel's").doesNotHaveDuplicates().isSorted()
+                .hasSize((int) numberField(solar.body(), "points"));
+        // The simulator's solar curve: zero at night, up to 21 000 MW by day; no other fuel looks like it.
+        assertThat(solarValues).contains(0.0).allSatisfy(v -> assertThat(v).isBetween(0.0, 21_000.0));
+        assertThat(solarValues.stream().mapToDouble(Double::doubleValue).max().orElseThrow()).isGreaterThan(1000);
+
+        HttpResponse<String> nuclear = pmp.get(rows + "&fuel=Nuclear&from=2026-11-20T20:00:00Z&to=2026-11-20T21:00:00Z");
+        assertThat(nuclear.body()).contains("\"selection\":{\"fuel\":\"Nuclear\"}", "\"points\":12");
+        assertThat(numbers(nuclear.body(), "v")).containsOnly(4711.88);
+
+        HttpResponse<String> chosen = pmp.get(rows);
+        assertThat(chosen.body()).as("the first fuel in key order when none is asked")
+                .contains("\"selection\":{\"fuel\":\"Coal and Lignite\"}");
+        assertThat(numbers(chosen.body(), "t")).isEqualTo(solarTimes);
+
+        HttpResponse<String> unknown = pmp.get(rows + "&fuel=Tidal");
+        assertThat(unknown.statusCode()).isEqualTo(200);
+        assertThat(unknown.body()).contains("\"selection\":{\"fuel\":\"Tidal\"}", "\"points\":0", "\"t\":[]");
+
+        HttpResponse<String> prices = pmp.get("/api/datasets/" + PRICES + "/rows");
+        assertThat(prices.body()).contains("\"selection\":{\"settlement_point\":\"HB_BUSAVG\"}");
+        HttpResponse<String> north = pmp.get("/api/datasets/" + PRICES + "/rows?settlement_point=HB_NORTH");
+        assertThat(north.body()).contains("\"selection\":{\"settlement_point\":\"HB_NORTH\"}");
+        assertThat(numbers(north.body(), "t")).doesNotHaveDuplicates().hasSize(numbers(prices.body(), "t").size()).isNotEmpty();
+        assertThat(pmp.get("/api/datasets/" + ESR + "/rows").body()).contains("\"selection\":{}");
+    }
+
+    @Test
+    void rowsRefuseAFilterOnAnythingButAKeyColumnBesidesTime() throws Exception {
+        HttpResponse<String> other = pmp.get("/api/datasets/" + FUEL_MIX + "/rows?settlement_point=HB_NORTH");
+        assertThat(other.statusCode()).isEqualTo(400);
+        assertThat(other.body()).contains("can be filtered by [fuel]", "not by settlement_point");
+        assertThat(pmp.get("/api/datasets/" + FUEL_MIX + "/rows?generation_mw=5").statusCode()).isEqualTo(400);
+        assertThat(pmp.get("/api/datasets/" + FUEL_MIX + "/rows?time_utc=2026-11-20T20:00:00Z").statusCode())
+                .as("time is chosen with from and to").isEqualTo(400);
+        HttpResponse<String> none = pmp.get("/api/datasets/" + ESR + "/rows?fuel=Solar");
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(none.body()).contains("has no key column besides time");
+    }
+
+    @Test
+    void aDatasetPageListsTheValuesOfItsKeyColumnsOverTheLastTwoDays() throws Exception {
+        assertThat(pmp.get("/api/datasets/" + FUEL_MIX).body()).contains("\"key_values\":{\"fuel\":[\"Coal and Lignite\",\"Hydro\","
+                + "\"Natural Gas\",\"Nuclear\",\"Other\",\"Power Storage\",\"Solar\",\"Wind\"]}");
+        assertThat(pmp.get("/api/datasets/" + PRICES).body()).contains("\"key_values\":{\"settlement_point\":[\"HB_BUSAVG\","
+                + "\"HB_HOUSTON\",\"HB_HUBAVG\",\"HB_NORTH\",\"HB_PAN\",\"HB_SOUTH\",\"HB_WEST\",\"LZ_AEN\",\"LZ_CPS\","
+                + "\"LZ_HOUSTON\",\"LZ_LCRA\",\"LZ_NORTH\",\"LZ_RAYBN\",\"LZ_SOUTH\",\"LZ_WEST\"]}");
+        assertThat(pmp.get("/api/datasets/" + ESR).body()).contains("\"key_values\":{}");
     }
 
     @Test
@@ -211,6 +274,21 @@ class DashboardTest {
 
     private static int count(String text, String what) {
         return text.split(Pattern.quote(what), -1).length - 1;
+    }
+
+    /** The numbers of a JSON array field written by the API (no nesting, nulls left out). */
+    private static List<Double> numbers(String body, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\":\\[([^\\]]*)]").matcher(body);
+        assertThat(m.find()).as(field).isTrue();
+        return m.group(1).isEmpty() ? List.of() : Arrays.stream(m.group(1).split(",")).filter(x -> !x.equals("null"))
+                .map(Double::parseDouble).toList();
+    }
+
+    /** A number field of a JSON answer. */
+    private static double numberField(String body, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\":(-?[0-9.E]+)").matcher(body);
+        assertThat(m.find()).as(field).isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     private static double value(String metrics, String sample) {

@@ -1,17 +1,17 @@
 package dev.pmp.source.ercot;
 
+import dev.pmp.source.ercot.time.ErcotTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 
 /**
  * ERCOT's hour-ending labels (README section 1.1): hour ending {@code h} of an operating day is
  * {@code [h-1, h)} local, {@code 24} is the last hour of the same day. On the fall-back day the label
  * {@code 02} comes twice, the second flagged {@code Y} (standard time). On the spring-forward day most
- * reports skip {@code 03}; a report that uses it instead of {@code 02} names the same hour. Stateless.
+ * reports skip {@code 03}; a report that uses it instead of {@code 02} names the same hour. The rule
+ * itself lives in {@link ErcotTime#labelStart}, shared with the report parsers. Stateless.
  */
 final class HourEnding {
 
@@ -28,13 +28,6 @@ final class HourEnding {
      *     occurrence of a local time the fall-back repeats
      */
     static Instant start(LocalDate day, int hourEnding, boolean repeated, ZoneId zone) {
-        LocalDateTime naive = day.atStartOfDay().plusHours(hourEnding - 1L);
-        if (zone.getRules().getValidOffsets(naive).isEmpty()) {
-            // Inside the spring-forward gap: Java would shift forward onto the next label's hour. Take
-            // the label one hour later (which exists) and step back an hour of absolute time instead.
-            return naive.plusHours(1).atZone(zone).toInstant().minus(HOUR);
-        }
-        ZonedDateTime local = naive.atZone(zone);
-        return (repeated ? local.withLaterOffsetAtOverlap() : local.withEarlierOffsetAtOverlap()).toInstant();
+        return ErcotTime.labelStart(day.atStartOfDay().plusHours(hourEnding - 1L), repeated, zone);
     }
 }
