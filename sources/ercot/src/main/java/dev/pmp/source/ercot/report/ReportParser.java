@@ -422,13 +422,13 @@ public final class ReportParser {
                 byte[] b = c.bytes(hourCell);
                 int s = c.start(hourCell);
                 int e = c.end(hourCell);
-                switch (report.style()) {
+                second = switch (report.style()) {
                     case HOUR_ENDING -> {
                         int he = Ascii.hourEnding(b, s, e);
                         if (he < 1 || he > 25) {
                             throw new IllegalArgumentException("hour ending " + he + " is outside 1..25");
                         }
-                        second = (he - 1) * 3600;
+                        yield (he - 1) * 3600;
                     }
                     case DELIVERY_INTERVAL -> {
                         int h = Ascii.integer(b, s, e);
@@ -437,12 +437,11 @@ public final class ReportParser {
                             throw new IllegalArgumentException("delivery hour " + h + " interval " + k
                                     + " is outside hours 1..25, intervals 1..4");
                         }
-                        second = (h - 1) * 3600 + (k - 1) * 900;
+                        yield (h - 1) * 3600 + (k - 1) * 900;
                     }
-                    case TIME_ENDING -> second = Ascii.minutes(b, s, e) * 60;
-                    case SCED -> throw new AssertionError();
-                    default -> throw new AssertionError(report.style());
-                }
+                    case TIME_ENDING -> Ascii.minutes(b, s, e) * 60;
+                    case SCED -> throw new AssertionError("SCED stamps are read above");
+                };
             }
             Object series = flag == Flag.ABSENT ? series(row) : null;
             return clock.place(slot, day, second, flag, series);
