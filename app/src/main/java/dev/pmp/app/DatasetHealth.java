@@ -38,9 +38,8 @@ public record DatasetHealth(Dataset dataset, boolean enabled, String disabledRea
                 .orElse(Duration.ZERO);
         List<Gap> gaps = List.of();
         Ledger ledger = new Ledger(view);
-        Window all = new Window(dataset.earliest().atStartOfDay(dataset.marketZone()).toInstant(), end.isAfter(
-                dataset.earliest().atStartOfDay(dataset.marketZone()).toInstant()) ? end : end.plusSeconds(1));
-        Optional<Instant> start = ledger.start(dataset, all);
+        Instant earliest = dataset.earliest().atStartOfDay(dataset.marketZone()).toInstant();
+        Optional<Instant> start = earliest.isBefore(end) ? ledger.start(dataset, new Window(earliest, end)) : Optional.empty();
         if (start.isPresent() && start.get().isBefore(end)) {
             gaps = ledger.gaps(dataset, new Window(start.get(), end));
         }

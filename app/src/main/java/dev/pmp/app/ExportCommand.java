@@ -2,6 +2,7 @@ package dev.pmp.app;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.pmp.lake.ParquetWriter;
 import dev.pmp.spi.Column;
 import dev.pmp.spi.Dataset;
 import dev.pmp.spi.Row;
@@ -65,7 +66,7 @@ final class ExportCommand implements Callable<Integer> {
             if (format.equals("parquet")) {
                 Path target = out != null ? out : Files.createTempFile("pmp-export-", ".parquet");
                 try {
-                    rows = ParquetExport.write(d, view, window, target);
+                    rows = ParquetWriter.write(d, view, window, target);
                     if (out == null) {
                         Files.copy(target, main.out);
                         main.out.flush();
@@ -157,7 +158,7 @@ final class ExportCommand implements Callable<Integer> {
         return v.toString();
     }
 
-    private static String csvCell(String s) {
+    static String csvCell(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
             return s;
         }

@@ -43,17 +43,7 @@ public final class Pmp implements AutoCloseable {
      * @throws StoreBusyException when another process holds the store
      */
     public static Pmp open(AppSettings settings, Clock clock, String what) throws StoreException {
-        StoreLock lock;
-        try {
-            Optional<StoreLock> l = StoreLock.tryAcquire(settings.lockFile(), what);
-            if (l.isEmpty()) {
-                throw new StoreBusyException("another pmp process holds the store " + settings.storeForDisplay()
-                        + " (pid " + StoreLock.holder(settings.lockFile()) + "); try again when it has finished");
-            }
-            lock = l.get();
-        } catch (IOException e) {
-            throw new ConfigException("cannot create the lock file " + settings.lockFile() + ": " + e.getMessage());
-        }
+        StoreLock lock = lock(settings, what);
         try {
             Store store;
             try {
@@ -70,6 +60,26 @@ public final class Pmp implements AutoCloseable {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Takes the store lock without opening the store, for commands that open their own connection
+     * ({@code pmp query}); close it when done.
+     *
+     * @param what the command, written into the lock file for others to see
+     * @throws StoreBusyException when another process holds the store
+     */
+    static StoreLock lock(AppSettings settings, String what) {
+        try {
+            Optional<StoreLock> l = StoreLock.tryAcquire(settings.lockFile(), what);
+            if (l.isEmpty()) {
+                throw new StoreBusyException("another pmp process holds the store " + settings.storeForDisplay()
+                        + " (pid " + StoreLock.holder(settings.lockFile()) + "); try again when it has finished");
+            }
+            return l.get();
+        } catch (IOException e) {
+            throw new ConfigException("cannot create the lock file " + settings.lockFile() + ": " + e.getMessage());
         }
     }
 

@@ -65,6 +65,15 @@ class PostgresCliTest {
                     """);
             assertThat(cli.run("gaps", ESR).out()).contains(": 0 gaps, 0 intervals");
 
+            Cli.Result count = cli.run("query", "select count(*) as n from ercot.energy_storage_resources", "--format", "csv");
+            assertThat(count.exit()).as(count.toString()).isZero();
+            assertThat(count.out()).isEqualTo("n\n476\n");
+            Cli.Result delete = cli.run("query", "delete from ercot.energy_storage_resources");
+            assertThat(delete.exit()).as(delete.toString()).isEqualTo(ExitCodes.USAGE);
+            assertThat(delete.err()).contains("read-only");
+            assertThat(cli.run("query", "select count(*) as n from ercot.energy_storage_resources", "--format", "csv").out())
+                    .isEqualTo("n\n476\n");
+
             cli.env.put("PMP_STORE", "postgresql://postgres:s3cret-in-url@localhost:1/postgres");
             Cli.Result refused = cli.run("update", ESR);
             assertThat(refused.exit()).isEqualTo(ExitCodes.CONFIG);

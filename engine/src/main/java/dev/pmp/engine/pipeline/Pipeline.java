@@ -147,7 +147,7 @@ public final class Pipeline {
         try {
             transfer = transport.fetch(dataset.source(), request, live);
         } catch (SourceException e) {
-            logFailure(new FetchRecord(fetchId, dataset.id(), window, request.uri().toString(), clock.instant(), 0, 0,
+            logFailure(totals, new FetchRecord(fetchId, dataset.id(), window, request.uri().toString(), clock.instant(), 0, 0,
                     null, null, since(started), 0, 0, 0, e.failure(), e.getMessage()));
             return Step.failed(e.failure(), e.getMessage());
         }
@@ -160,7 +160,7 @@ public final class Pipeline {
                 archived = archive.keep(dataset.id(), fetchedAt, raw, sha, extension(request, transfer));
             } catch (IOException e) {
                 String msg = "could not archive the raw payload under " + archive.root() + ": " + e.getMessage();
-                logFailure(new FetchRecord(fetchId, dataset.id(), window, transfer.response().uri().toString(), fetchedAt,
+                logFailure(totals, new FetchRecord(fetchId, dataset.id(), window, transfer.response().uri().toString(), fetchedAt,
                         transfer.response().status(), raw.length, sha, null, since(started), 0, 0, 0, Failure.CONFIG, msg));
                 return Step.failed(Failure.CONFIG, msg);
             }
@@ -172,7 +172,7 @@ public final class Pipeline {
             parsed = feed.parse(window, transfer.response());
             validate(dataset, parsed.rows());
         } catch (SourceException e) {
-            logFailure(failed(base, e.failure(), e.getMessage(), started));
+            logFailure(totals, failed(base, e.failure(), e.getMessage(), started));
             return Step.failed(e.failure(), e.getMessage());
         }
         String message = quarantineMessage(parsed.quarantined());
@@ -183,7 +183,7 @@ public final class Pipeline {
             result = store.write(new Batch(dataset, record, parsed.rows(), parsed.covered(), clock.instant()));
         } catch (StoreException e) {
             String msg = "store: " + e.getMessage();
-            logFailure(failed(base, Failure.TRANSIENT, msg, started));
+            logFailure(totals, failed(base, Failure.TRANSIENT, msg, started));
             return Step.failed(Failure.TRANSIENT, msg);
         }
         totals.fetches++;
@@ -247,13 +247,12 @@ public final class Pipeline {
         return r;
     }
 
-    private void logFailure(FetchRecord record) {
+    private void logFailure(Totals totals, FetchRecord record) {
         try {
             store.logFailure(record);
         } catch (StoreException e) {
-            // The failure is still reported to the caller through the run report; the log line is what was lost.
-            listener.finished(new RunReport(record.datasetId(), 0, 0, WriteResult.NONE, List.of(), false, List.of(),
-                    List.of("could not write the fetch log: " + e.getMessage()), record.failure(), record.message(), Duration.ZERO));
+            // The failure itself still reaches the caller through the run report; say that its log line was lost.
+            totals.notes.add("could not write the fetch-log line of this failure: " + e.getMessage());
         }
     }
 
