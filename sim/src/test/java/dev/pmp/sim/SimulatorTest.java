@@ -1,5 +1,7 @@
 package dev.pmp.sim;
 
+import dev.pmp.testkit.ManualClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +34,7 @@ class SimulatorTest {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final SettableClock clock = new SettableClock(at("2026-11-20T15:31:00-06:00"));
+    private final ManualClock clock = new ManualClock(at("2026-11-20T15:31:00-06:00"));
     private Simulator simulator;
 
     @BeforeEach

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The streaming-JSON plumbing shared by the readers of the {@code system-wide-prices} and
- * {@code fuel-mix} dashboards: the checks before parsing (empty, HTML), typed reads that name the place
+ * The streaming-JSON plumbing shared by the readers of the {@code system-wide-prices},
+ * {@code fuel-mix} and {@code energy-storage-resources} dashboards: the checks before parsing (empty, HTML), typed reads that name the place
  * of a problem ({@code rtSppData[3].hbPan}), and the translation of Jackson's errors into
  * {@link Failure#BAD_DATA}. One instance reads one payload; not thread-safe.
  */
@@ -150,6 +150,13 @@ final class DashboardJson {
             throw bad(at + " is " + describe(value) + ", expected an integer");
         }
         return parser.getLongValue();
+    }
+
+    /** Fails when {@code value} is still the {@code NaN} a reader starts a required number with. */
+    static void requirePresent(double value, String at) throws SourceException {
+        if (Double.isNaN(value)) {
+            throw bad(at + " is missing");
+        }
     }
 
     /** Skips a value this reader does not know and remembers its path for one note. */
