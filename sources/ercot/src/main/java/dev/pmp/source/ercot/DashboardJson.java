@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The streaming-JSON plumbing shared by the readers of the {@code system-wide-prices},
- * {@code fuel-mix} and {@code energy-storage-resources} dashboards: the checks before parsing (empty, HTML), typed reads that name the place
- * of a problem ({@code rtSppData[3].hbPan}), and the translation of Jackson's errors into
- * {@link Failure#BAD_DATA}. One instance reads one payload; not thread-safe.
+ * The streaming-JSON plumbing shared by the readers of the {@code system-wide-prices}, {@code fuel-mix}
+ * and {@code energy-storage-resources} dashboards: the checks before parsing (empty, HTML), typed reads
+ * that name the place of a problem ({@code rtSppData[3].hbPan}), and the translation of Jackson's errors
+ * into {@link Failure#BAD_DATA}. One instance reads one payload; not thread-safe.
  */
 final class DashboardJson {
 
