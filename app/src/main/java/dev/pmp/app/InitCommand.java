@@ -32,7 +32,7 @@ final class InitCommand implements Callable<Integer> {
                     : "applied " + applied + " migration(s) to the PostgreSQL catalog");
         } else {
             try (Pmp pmp = Pmp.open(settings, main.clock, "pmp init")) {
-                main.out.println("the DuckDB store " + settings.duckDbFile().toAbsolutePath() + " is ready");
+                main.out.println("the DuckDB store " + pmp.settings().duckDbFile().toAbsolutePath() + " is ready");
             }
         }
         main.out.flush();

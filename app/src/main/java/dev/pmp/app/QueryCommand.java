@@ -56,6 +56,7 @@ final class QueryCommand implements Callable<Integer> {
     }
 
     @Override
+    @SuppressWarnings("try") // the lock is held, not used, while the query runs
     public Integer call() throws Exception {
         if (!List.of("table", "csv", "json").contains(format)) {
             throw new IllegalArgumentException("--format must be table, csv or json, not " + format);

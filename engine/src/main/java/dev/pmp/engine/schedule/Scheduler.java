@@ -196,10 +196,16 @@ public final class Scheduler implements AutoCloseable {
 
     /** Stops scheduling, waits up to a minute for a running pass to finish. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         executor.shutdown();
-        if (!executor.awaitTermination(60, TimeUnit.SECONDS)) {
+        try {
+            if (!executor.awaitTermination(60, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
             executor.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
+
 }
