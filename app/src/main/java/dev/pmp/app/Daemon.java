@@ -55,6 +55,7 @@ final class Daemon {
             metrics.prime();
             if (web.enabled()) {
                 dashboard = Dashboard.start(web, pmp, configured, scheduler, metrics);
+                pmp.storeLock().announce("dashboard " + dashboard.uri());
                 err.println("pmp run: dashboard at " + dashboard.uri()
                         + (web.token().isPresent() ? " (actions enabled with PMP_HTTP_TOKEN)" : " (read-only: no PMP_HTTP_TOKEN)"));
             }

@@ -75,7 +75,8 @@ public final class Pmp implements AutoCloseable {
             Optional<StoreLock> l = StoreLock.tryAcquire(settings.lockFile(), what);
             if (l.isEmpty()) {
                 throw new StoreBusyException("another pmp process holds the store " + settings.storeForDisplay()
-                        + " (pid " + StoreLock.holder(settings.lockFile()) + "); try again when it has finished");
+                        + " (pid " + StoreLock.holder(settings.lockFile()) + "); try again when it has finished"
+                        + " (a running daemon answers status, gaps and rows on its dashboard: /api/datasets, /api/gaps)");
             }
             return l.get();
         } catch (IOException e) {
@@ -113,6 +114,11 @@ public final class Pmp implements AutoCloseable {
 
     public Store store() {
         return store;
+    }
+
+    /** The store lock this process holds; its description can be extended with {@link StoreLock#announce}. */
+    StoreLock storeLock() {
+        return lock;
     }
 
     public Clock clock() {

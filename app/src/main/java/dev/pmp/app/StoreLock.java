@@ -18,10 +18,12 @@ import java.util.Optional;
 public final class StoreLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
+    private final String what;
 
-    private StoreLock(FileChannel channel, FileLock lock) {
+    private StoreLock(FileChannel channel, FileLock lock, String what) {
         this.channel = channel;
         this.lock = lock;
+        this.what = what;
     }
 
     /**
@@ -47,7 +49,7 @@ public final class StoreLock implements AutoCloseable {
         ch.truncate(0);
         ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + " " + what + "\n").getBytes(StandardCharsets.UTF_8)), 0);
         ch.force(false);
-        return Optional.of(new StoreLock(ch, l));
+        return Optional.of(new StoreLock(ch, l, what));
     }
 
     /**
@@ -70,6 +72,17 @@ public final class StoreLock implements AutoCloseable {
             }
         }
         return "unknown";
+    }
+
+    /**
+     * Adds to what the lock file says about its holder: the daemon adds where its dashboard answers, so a
+     * command refused by the lock can say where to look instead.
+     */
+    public void announce(String more) throws IOException {
+        byte[] text = (ProcessHandle.current().pid() + " " + what + ", " + more + "\n").getBytes(StandardCharsets.UTF_8);
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap(text), 0);
+        channel.force(false);
     }
 
     @Override

@@ -68,6 +68,21 @@ class ProcessTest {
     }
 
     @Test
+    void aCommandRefusedWhileTheDaemonRunsIsToldWhereItsDashboardAnswers() throws Exception {
+        PmpProcess daemon = PmpProcess.start(dir, "daemon", env, "run", "--http", "127.0.0.1:0");
+        daemon.awaitErr(l -> l.contains(ESR + ": fetched"), Duration.ofSeconds(60));
+        Cli cli = new Cli(Clock.systemUTC());
+        cli.env.putAll(env);
+        Cli.Result status = cli.run("status");
+        daemon.process.destroy();
+        daemon.waitFor(Duration.ofSeconds(60));
+
+        assertThat(status.exit()).as(status.toString()).isEqualTo(ExitCodes.STORE_BUSY);
+        assertThat(status.err()).contains("(pid " + daemon.process.pid() + " pmp run, dashboard http://127.0.0.1:",
+                "/api/datasets");
+    }
+
+    @Test
     void aKilledHolderNeverBlocksTheNextRun() throws Exception {
         PmpProcess daemon = PmpProcess.start(dir, "daemon", env, "run", "--http", "off");
         daemon.awaitErr(l -> l.contains(ESR + ": fetched"), Duration.ofSeconds(60));
