@@ -89,7 +89,24 @@ public final class Pmp implements AutoCloseable {
         if (settings.postgres()) {
             return PostgresStore.open(postgresLocation(settings));
         }
-        return DuckDbStore.open(settings.duckDbFile());
+        return DuckDbStore.open(settings.duckDbFile(), duckDbThreads(settings));
+    }
+
+    /** DuckDB worker threads per query: {@code PMP_DUCKDB_THREADS}, default {@link DuckDbStore#DEFAULT_THREADS}. */
+    static int duckDbThreads(AppSettings settings) {
+        String v = settings.value("PMP_DUCKDB_THREADS").orElse(null);
+        if (v == null) {
+            return DuckDbStore.DEFAULT_THREADS;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException("PMP_DUCKDB_THREADS must be a whole number of at least 1, not " + v);
     }
 
     /** The PostgreSQL location, with the password from {@code PMP_STORE_PASSWORD} when the URL has none. */

@@ -245,6 +245,15 @@ class EndToEndTest {
         Cli.Result r = cli.run("update");
         assertThat(r.exit()).isEqualTo(ExitCodes.CONFIG);
         assertThat(r.err()).contains("unsupported store");
+
+        cli.env.remove("PMP_STORE");
+        cli.env.put("PMP_STORE", "duckdb:" + dir.resolve("data/pmp.duckdb"));
+        cli.env.put("PMP_DUCKDB_THREADS", "0");
+        Cli.Result threads = cli.run("update");
+        assertThat(threads.exit()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(threads.err()).contains("PMP_DUCKDB_THREADS must be a whole number of at least 1, not 0");
+        cli.env.put("PMP_DUCKDB_THREADS", "2");
+        assertThat(cli.run("update").exit()).isZero();
     }
 
     private long rows() {
