@@ -6,8 +6,6 @@ import dev.pmp.spi.Access;
 import dev.pmp.spi.ColumnType;
 import dev.pmp.spi.Dataset;
 import dev.pmp.spi.Failure;
-import dev.pmp.spi.Feed;
-import dev.pmp.spi.FetchRequest;
 import dev.pmp.spi.FetchResponse;
 import dev.pmp.spi.Parsed;
 import dev.pmp.spi.Quarantine;
@@ -16,7 +14,6 @@ import dev.pmp.spi.Schema;
 import dev.pmp.spi.SourceException;
 import dev.pmp.spi.TimeShape;
 import dev.pmp.spi.Window;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +21,6 @@ import java.time.ZoneId;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -33,7 +29,7 @@ import java.util.TreeMap;
  * output of energy storage resources, a point sample every 5 minutes, yesterday and today only.
  * Immutable and thread-safe.
  */
-public final class EnergyStorageResources implements Feed {
+public final class EnergyStorageResources extends DashboardFeed {
 
     /** Path of the dashboard under the web site root. */
     public static final String PATH = "/api/1/services/read/dashboards/energy-storage-resources.json";
@@ -70,22 +66,9 @@ public final class EnergyStorageResources implements Feed {
 
     private static final ZoneRules RULES = ZONE.getRules();
 
-    private final URI uri;
-
     /** A feed reading the dashboard under {@link ErcotSettings#dashboardBase()}. */
     public EnergyStorageResources(ErcotSettings settings) {
-        this.uri = settings.dashboard(PATH);
-    }
-
-    @Override
-    public Dataset dataset() {
-        return DATASET;
-    }
-
-    /** The same GET for every window: the dashboard always answers with yesterday and today. */
-    @Override
-    public FetchRequest request(Window window) {
-        return new FetchRequest(uri, Map.of("Accept", "application/json"));
+        super(DATASET, settings.dashboard(PATH));
     }
 
     /**
@@ -106,9 +89,7 @@ public final class EnergyStorageResources implements Feed {
                     + ") and currentDay (" + currentDay.date() + ") are both empty");
         }
         List<String> notes = new ArrayList<>();
-        if (!snapshot.ignoredFields().isEmpty()) {
-            notes.add("ignored fields this reader does not know: " + String.join(", ", snapshot.ignoredFields()));
-        }
+        noteIgnoredFields(snapshot.ignoredFields(), notes);
         TreeMap<Instant, Row> rows = new TreeMap<>();
         List<Window> covered = new ArrayList<>();
         List<Quarantine> quarantined = new ArrayList<>();
@@ -162,10 +143,5 @@ public final class EnergyStorageResources implements Feed {
             }
         }
         return merged;
-    }
-
-    @Override
-    public String toString() {
-        return "EnergyStorageResources[" + uri + "]";
     }
 }

@@ -7,8 +7,6 @@ import dev.pmp.spi.Access;
 import dev.pmp.spi.ColumnType;
 import dev.pmp.spi.Dataset;
 import dev.pmp.spi.Failure;
-import dev.pmp.spi.Feed;
-import dev.pmp.spi.FetchRequest;
 import dev.pmp.spi.FetchResponse;
 import dev.pmp.spi.Parsed;
 import dev.pmp.spi.Quarantine;
@@ -17,7 +15,6 @@ import dev.pmp.spi.Schema;
 import dev.pmp.spi.SourceException;
 import dev.pmp.spi.TimeShape;
 import dev.pmp.spi.Window;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,7 +32,7 @@ import java.util.TreeMap;
  * The ERCOT dashboard {@code fuel-mix.json}: generation by fuel, a point sample every 5 minutes, yesterday
  * and today only. Immutable and thread-safe.
  */
-public final class FuelMix implements Feed {
+public final class FuelMix extends DashboardFeed {
 
     /** Path of the dashboard under the web site root. */
     public static final String PATH = "/api/1/services/read/dashboards/fuel-mix.json";
@@ -77,22 +74,9 @@ public final class FuelMix implements Feed {
             false,
             Duration.ofDays(2));
 
-    private final URI uri;
-
     /** A feed reading the dashboard under {@link ErcotSettings#dashboardBase()}. */
     public FuelMix(ErcotSettings settings) {
-        this.uri = settings.dashboard(PATH);
-    }
-
-    @Override
-    public Dataset dataset() {
-        return DATASET;
-    }
-
-    /** The same GET for every window: the dashboard always answers with yesterday and today. */
-    @Override
-    public FetchRequest request(Window window) {
-        return new FetchRequest(uri, Map.of("Accept", "application/json"));
+        super(DATASET, settings.dashboard(PATH));
     }
 
     /**
@@ -113,9 +97,7 @@ public final class FuelMix implements Feed {
                             .map(d -> d.date().toString()).toList()));
         }
         List<String> notes = new ArrayList<>();
-        if (!snapshot.ignoredFields().isEmpty()) {
-            notes.add("ignored fields this reader does not know: " + String.join(", ", snapshot.ignoredFields()));
-        }
+        noteIgnoredFields(snapshot.ignoredFields(), notes);
         Set<String> unknownFuels = new LinkedHashSet<>();
         TreeMap<Instant, Map<String, Double>> marks = new TreeMap<>();
         List<Window> covered = new ArrayList<>();
@@ -227,10 +209,5 @@ public final class FuelMix implements Feed {
             }
         }
         return merged;
-    }
-
-    @Override
-    public String toString() {
-        return "FuelMix[" + uri + "]";
     }
 }

@@ -5,8 +5,6 @@ import dev.pmp.spi.Access;
 import dev.pmp.spi.ColumnType;
 import dev.pmp.spi.Dataset;
 import dev.pmp.spi.Failure;
-import dev.pmp.spi.Feed;
-import dev.pmp.spi.FetchRequest;
 import dev.pmp.spi.FetchResponse;
 import dev.pmp.spi.Parsed;
 import dev.pmp.spi.Quarantine;
@@ -15,7 +13,6 @@ import dev.pmp.spi.Schema;
 import dev.pmp.spi.SourceException;
 import dev.pmp.spi.TimeShape;
 import dev.pmp.spi.Window;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,14 +20,13 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * The real-time half of the ERCOT dashboard {@code system-wide-prices.json} ({@code rtSppData}): 15-minute
  * settlement point prices of the hubs and load zones, today only. Immutable and thread-safe.
  */
-public final class SystemWidePrices implements Feed {
+public final class SystemWidePrices extends DashboardFeed {
 
     /** Path of the dashboard under the web site root; shared with {@link SystemWidePricesDayAhead}. */
     public static final String PATH = "/api/1/services/read/dashboards/system-wide-prices.json";
@@ -67,22 +63,9 @@ public final class SystemWidePrices implements Feed {
             false,
             Duration.ofDays(1));
 
-    private final URI uri;
-
     /** A feed reading the dashboard under {@link ErcotSettings#dashboardBase()}. */
     public SystemWidePrices(ErcotSettings settings) {
-        this.uri = settings.dashboard(PATH);
-    }
-
-    @Override
-    public Dataset dataset() {
-        return DATASET;
-    }
-
-    /** The same GET for every window: the dashboard always answers with today so far. */
-    @Override
-    public FetchRequest request(Window window) {
-        return new FetchRequest(uri, Map.of("Accept", "application/json"));
+        super(DATASET, settings.dashboard(PATH));
     }
 
     /**
@@ -98,9 +81,7 @@ public final class SystemWidePrices implements Feed {
     public Parsed parse(Window window, FetchResponse response) throws SourceException {
         SystemWidePricesSnapshot snapshot = SystemWidePricesReader.read(response.body());
         List<String> notes = new ArrayList<>();
-        if (!snapshot.ignoredFields().isEmpty()) {
-            notes.add("ignored fields this reader does not know: " + String.join(", ", snapshot.ignoredFields()));
-        }
+        noteIgnoredFields(snapshot.ignoredFields(), notes);
         List<RealTime> realTime = snapshot.realTime();
         if (realTime.isEmpty()) {
             notes.add("rtSppData is empty (normal in the first minutes of the operating day); nothing covered");
@@ -170,10 +151,5 @@ public final class SystemWidePrices implements Feed {
                         + " does not match timestamp " + r.timestamp() + "; timestamp used");
             }
         }
-    }
-
-    @Override
-    public String toString() {
-        return "SystemWidePrices[" + uri + "]";
     }
 }

@@ -5,8 +5,6 @@ import dev.pmp.spi.Access;
 import dev.pmp.spi.ColumnType;
 import dev.pmp.spi.Dataset;
 import dev.pmp.spi.Failure;
-import dev.pmp.spi.Feed;
-import dev.pmp.spi.FetchRequest;
 import dev.pmp.spi.FetchResponse;
 import dev.pmp.spi.Parsed;
 import dev.pmp.spi.Quarantine;
@@ -15,14 +13,12 @@ import dev.pmp.spi.Schema;
 import dev.pmp.spi.SourceException;
 import dev.pmp.spi.TimeShape;
 import dev.pmp.spi.Window;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,7 +26,7 @@ import java.util.Optional;
  * DAM settlement point prices of the hubs and load zones for today, labelled by hour ending. A dataset of
  * its own because a dataset has one cadence (the real-time half is 15-minute). Immutable and thread-safe.
  */
-public final class SystemWidePricesDayAhead implements Feed {
+public final class SystemWidePricesDayAhead extends DashboardFeed {
 
     static final Duration CADENCE = HourEnding.HOUR;
 
@@ -63,22 +59,9 @@ public final class SystemWidePricesDayAhead implements Feed {
             false,
             Duration.ofDays(1));
 
-    private final URI uri;
-
     /** A feed reading the dashboard under {@link ErcotSettings#dashboardBase()}. */
     public SystemWidePricesDayAhead(ErcotSettings settings) {
-        this.uri = settings.dashboard(SystemWidePrices.PATH);
-    }
-
-    @Override
-    public Dataset dataset() {
-        return DATASET;
-    }
-
-    /** The same GET for every window: the dashboard always answers with today. */
-    @Override
-    public FetchRequest request(Window window) {
-        return new FetchRequest(uri, Map.of("Accept", "application/json"));
+        super(DATASET, settings.dashboard(SystemWidePrices.PATH));
     }
 
     /**
@@ -96,9 +79,7 @@ public final class SystemWidePricesDayAhead implements Feed {
     public Parsed parse(Window window, FetchResponse response) throws SourceException {
         SystemWidePricesSnapshot snapshot = SystemWidePricesReader.read(response.body());
         List<String> notes = new ArrayList<>();
-        if (!snapshot.ignoredFields().isEmpty()) {
-            notes.add("ignored fields this reader does not know: " + String.join(", ", snapshot.ignoredFields()));
-        }
+        noteIgnoredFields(snapshot.ignoredFields(), notes);
         List<DayAhead> dayAhead = snapshot.dayAhead();
         if (dayAhead.isEmpty()) {
             notes.add("damSppData is empty; nothing covered");
@@ -149,10 +130,5 @@ public final class SystemWidePricesDayAhead implements Feed {
                     .toLocalDate();
         }
         return snapshot.lastUpdated().atZoneSameInstant(ZONE).toLocalDate();
-    }
-
-    @Override
-    public String toString() {
-        return "SystemWidePricesDayAhead[" + uri + "]";
     }
 }
