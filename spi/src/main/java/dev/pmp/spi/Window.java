@@ -59,6 +59,22 @@ public record Window(Instant start, Instant end) implements Comparable<Window> {
         return e.isAfter(s) ? new Window(s, e) : null;
     }
 
+    /** The windows sorted and merged where they overlap or touch, as a new list. */
+    public static java.util.List<Window> merge(java.util.Collection<Window> windows) {
+        java.util.List<Window> sorted = new java.util.ArrayList<>(windows);
+        sorted.sort(null);
+        java.util.List<Window> out = new java.util.ArrayList<>();
+        for (Window w : sorted) {
+            int last = out.size() - 1;
+            if (last >= 0 && out.get(last).touches(w)) {
+                out.set(last, out.get(last).span(w));
+            } else {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
     @Override
     public int compareTo(Window o) {
         int c = start.compareTo(o.start);

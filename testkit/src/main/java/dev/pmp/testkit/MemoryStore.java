@@ -87,7 +87,7 @@ public final class MemoryStore implements Store, StoreView {
         }
         List<Window> merged = new ArrayList<>(coverage.getOrDefault(d.id(), List.of()));
         merged.addAll(batch.covered());
-        coverage.put(d.id(), merge(merged));
+        coverage.put(d.id(), Window.merge(merged));
         WriteResult result = new WriteResult(inserted, updated, unchanged);
         fetches.add(batch.fetch().withCounts(result));
         return result;
@@ -204,19 +204,5 @@ public final class MemoryStore implements Store, StoreView {
             }
         }
         return 0;
-    }
-
-    private static List<Window> merge(List<Window> windows) {
-        List<Window> sorted = new ArrayList<>(windows);
-        sorted.sort(Comparator.naturalOrder());
-        List<Window> out = new ArrayList<>();
-        for (Window w : sorted) {
-            if (!out.isEmpty() && out.get(out.size() - 1).touches(w)) {
-                out.set(out.size() - 1, out.get(out.size() - 1).span(w));
-            } else {
-                out.add(w);
-            }
-        }
-        return out;
     }
 }

@@ -122,26 +122,11 @@ public final class EnergyStorageResources extends DashboardFeed {
                     ? operatingDay
                     : new Window(operatingDay.start(), last.plus(CADENCE)));
         }
-        return Parsed.of(List.copyOf(rows.values()), merged(covered), quarantined, notes);
+        return Parsed.of(List.copyOf(rows.values()), Window.merge(covered), quarantined, notes);
     }
 
     /** {@code [local start of date, local start of the next date)} in America/Chicago. */
     static Window operatingDay(LocalDate date) {
         return new Window(date.atStartOfDay(ZONE).toInstant(), date.plusDays(1).atStartOfDay(ZONE).toInstant());
-    }
-
-    private static List<Window> merged(List<Window> windows) {
-        List<Window> sorted = new ArrayList<>(windows);
-        sorted.sort(null);
-        List<Window> merged = new ArrayList<>();
-        for (Window w : sorted) {
-            int lastIndex = merged.size() - 1;
-            if (lastIndex >= 0 && merged.get(lastIndex).touches(w)) {
-                merged.set(lastIndex, merged.get(lastIndex).span(w));
-            } else {
-                merged.add(w);
-            }
-        }
-        return merged;
     }
 }

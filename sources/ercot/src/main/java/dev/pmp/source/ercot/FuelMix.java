@@ -140,7 +140,7 @@ public final class FuelMix extends DashboardFeed {
                     .sorted(Map.Entry.comparingByKey(Comparator.comparing(FuelMix::fuelOrder)))
                     .forEach(f -> rows.add(Row.of(e.getKey(), f.getKey(), f.getValue())));
         }
-        return Parsed.of(rows, merged(covered), quarantined, notes);
+        return Parsed.of(rows, Window.merge(covered), quarantined, notes);
     }
 
     /**
@@ -194,20 +194,5 @@ public final class FuelMix extends DashboardFeed {
         int known = KNOWN_FUELS.indexOf(fuel);
         // Known fuels in ERCOT's order, then new ones by name.
         return known >= 0 ? String.format("0%02d", known) : "1" + fuel;
-    }
-
-    private static List<Window> merged(List<Window> windows) {
-        List<Window> sorted = new ArrayList<>(windows);
-        sorted.sort(null);
-        List<Window> merged = new ArrayList<>();
-        for (Window w : sorted) {
-            int lastIndex = merged.size() - 1;
-            if (lastIndex >= 0 && merged.get(lastIndex).touches(w)) {
-                merged.set(lastIndex, merged.get(lastIndex).span(w));
-            } else {
-                merged.add(w);
-            }
-        }
-        return merged;
     }
 }

@@ -23,7 +23,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -519,7 +518,7 @@ public final class DuckDbStore implements Store {
      * overlaps is replaced by their union, so the table keeps one row per contiguous stretch.
      */
     private void mergeCoverage(String datasetId, List<Window> covered) throws SQLException {
-        for (Window window : merged(covered)) {
+        for (Window window : Window.merge(covered)) {
             long start = Instants.truncatedMicros(window.start());
             long end = Instants.truncatedMicros(window.end());
             String touching = " FROM " + coverage + " WHERE dataset_id = ? AND start_utc <= make_timestamp(?::BIGINT) "
@@ -569,22 +568,6 @@ public final class DuckDbStore implements Store {
             insert.setLong(3, newEnd);
             insert.executeUpdate();
         }
-    }
-
-    /** The windows sorted and merged where they touch. */
-    static List<Window> merged(List<Window> windows) {
-        List<Window> sorted = new ArrayList<>(windows);
-        sorted.sort(Comparator.naturalOrder());
-        List<Window> out = new ArrayList<>();
-        for (Window w : sorted) {
-            int last = out.size() - 1;
-            if (last >= 0 && out.get(last).touches(w)) {
-                out.set(last, out.get(last).span(w));
-            } else {
-                out.add(w);
-            }
-        }
-        return out;
     }
 
     private void insertFetch(FetchRecord f) throws SQLException {

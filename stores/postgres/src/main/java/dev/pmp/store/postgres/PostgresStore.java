@@ -18,7 +18,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -418,7 +417,7 @@ public final class PostgresStore implements Store {
      * overlaps is replaced by their union, so the table keeps one row per contiguous stretch.
      */
     private void mergeCoverage(String datasetId, List<Window> covered) throws SQLException {
-        for (Window window : merged(covered)) {
+        for (Window window : Window.merge(covered)) {
             OffsetDateTime start = Instants.truncated(window.start());
             OffsetDateTime end = Instants.truncated(window.end());
             Instant newStart = start.toInstant();
@@ -447,22 +446,6 @@ public final class PostgresStore implements Store {
                 p.executeUpdate();
             }
         }
-    }
-
-    /** The windows sorted and merged where they touch. */
-    static List<Window> merged(List<Window> windows) {
-        List<Window> sorted = new ArrayList<>(windows);
-        sorted.sort(Comparator.naturalOrder());
-        List<Window> out = new ArrayList<>();
-        for (Window w : sorted) {
-            int last = out.size() - 1;
-            if (last >= 0 && out.get(last).touches(w)) {
-                out.set(last, out.get(last).span(w));
-            } else {
-                out.add(w);
-            }
-        }
-        return out;
     }
 
     private void insertFetch(FetchRecord f) throws SQLException {
