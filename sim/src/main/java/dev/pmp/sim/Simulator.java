@@ -59,8 +59,17 @@ public final class Simulator implements AutoCloseable {
     private final List<Window> withheld = new CopyOnWriteArrayList<>();
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
     private final URI baseUri;
+    private final List<SimEndpoint> endpoints;
 
-    private Simulator(Clock clock, int port, SimulatorSettings settings) throws IOException {
+    private Simulator(Clock clock, int port, SimulatorSettings settings, List<SimEndpoint> endpoints)
+            throws IOException {
+        this.endpoints = List.copyOf(endpoints);
+        for (SimEndpoint e : this.endpoints) {
+            if (!e.prefix().startsWith("/") || !e.prefix().endsWith("/") || e.prefix().startsWith(CONTROL_PREFIX)) {
+                throw new IllegalArgumentException("an endpoint prefix starts and ends with / and is not "
+                        + CONTROL_PREFIX + ": " + e.prefix());
+            }
+        }
         this.clock = Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(settings, "settings");
         if (port < 0 || port > 65_535) {
@@ -100,7 +109,21 @@ public final class Simulator implements AutoCloseable {
      * @param port TCP port, 0 for any free port (see {@link #baseUri()})
      */
     public static Simulator start(Clock clock, int port, SimulatorSettings settings) throws IOException {
-        return new Simulator(clock, port, settings);
+        return new Simulator(clock, port, settings, SimEndpoints.standard());
+    }
+
+    /**
+     * Starts a simulator serving the ERCOT dashboards and exactly {@code endpoints} (tests of one
+     * operator's endpoints pass only that one).
+     */
+    public static Simulator start(Clock clock, int port, SimulatorSettings settings, List<SimEndpoint> endpoints)
+            throws IOException {
+        return new Simulator(clock, port, settings, endpoints);
+    }
+
+    /** The full address of {@code path} on this simulator ({@code /caiso/oasis/SingleZip}). */
+    public URI uri(String path) {
+        return URI.create(baseUri + path);
     }
 
     /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
@@ -130,8 +153,9 @@ public final class Simulator implements AutoCloseable {
      * @param count at least 1, or -1 for every request until {@link #clearFaults()} or {@link #reset()}
      */
     public void inject(String path, Fault fault, int count) {
-        if (!DASHBOARD_PATHS.contains(Objects.requireNonNull(path, "path"))) {
-            throw new IllegalArgumentException("not a dashboard path: " + path + "; dashboards: " + DASHBOARD_PATHS);
+        if (!DASHBOARD_PATHS.contains(Objects.requireNonNull(path, "path")) && endpointFor(path) == null) {
+            throw new IllegalArgumentException("not a served path: " + path + "; dashboards: " + DASHBOARD_PATHS
+                    + ", endpoint prefixes: " + endpoints.stream().map(SimEndpoint::prefix).toList());
         }
         faults.arm(path, fault, count);
     }
@@ -177,9 +201,88 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
+    private SimEndpoint endpointFor(String path) {
+        for (SimEndpoint e : endpoints) {
+            if (path.startsWith(e.prefix())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private void serveEndpoint(HttpExchange exchange, SimEndpoint endpoint, String path) throws IOException {
+        // A fault armed for the exact path or for the endpoint's prefix applies, as does one armed for all.
+        Fault fault = exchange.getRequestMethod().equals("GET")
+                ? faults.take(path).or(() -> faults.take(endpoint.prefix())).orElse(null) : null;
+        requestCounts.computeIfAbsent(path, p -> new LongAdder()).increment();
+        if (!exchange.getRequestMethod().equals("GET")) {
+            exchange.getResponseHeaders().set("Allow", "GET");
+            respond(exchange, 405, "text/plain; charset=utf-8", "use GET\n");
+            return;
+        }
+        Map<String, String> headers = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT),
+                v.isEmpty() ? "" : v.get(0)));
+        SimRequest.Variant variant = fault == null ? SimRequest.Variant.NORMAL : switch (fault.kind()) {
+            case EMPTY_DATA -> SimRequest.Variant.EMPTY_DATA;
+            case NOT_A_NUMBER -> SimRequest.Variant.NOT_A_NUMBER;
+            default -> SimRequest.Variant.NORMAL;
+        };
+        SimRequest request = new SimRequest(path, SimRequest.parseQuery(exchange.getRequestURI().getRawQuery()),
+                headers, clock.instant(), List.copyOf(withheld), variant);
+        if (fault != null) {
+            switch (fault.kind()) {
+                case STATUS_500 -> {
+                    respond(exchange, 500, "text/html; charset=utf-8", ERROR_500_PAGE);
+                    return;
+                }
+                case STATUS_429 -> {
+                    exchange.getResponseHeaders().set("Retry-After", Long.toString(fault.retryAfter().toSeconds()));
+                    respond(exchange, 429, "text/html; charset=utf-8", ERROR_429_PAGE);
+                    return;
+                }
+                case HTML_200 -> {
+                    respond(exchange, 200, "text/html; charset=utf-8", BOT_WALL_PAGE);
+                    return;
+                }
+                case TIMEOUT -> {
+                    try {
+                        Thread.sleep(fault.delay().toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        SimResponse answer = endpoint.answer(request);
+        answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        byte[] body = answer.body();
+        if (fault != null && answer.status() == 200) {
+            switch (fault.kind()) {
+                case TRUNCATED -> body = Arrays.copyOf(body, body.length / 2);
+                case GZIP_NO_HEADER -> body = gzip(body);
+                case GZIP -> {
+                    exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+                    body = gzip(body);
+                }
+                default -> {
+                }
+            }
+        }
+        respond(exchange, answer.status(), answer.contentType(), body);
+    }
+
     private void serveOperator(HttpExchange exchange) throws IOException {
         try {
             String path = exchange.getRequestURI().getPath();
+            SimEndpoint endpoint = endpointFor(path);
+            if (endpoint != null) {
+                serveEndpoint(exchange, endpoint, path);
+                return;
+            }
             boolean dashboard = DASHBOARD_PATHS.contains(path);
             boolean served = dashboard && exchange.getRequestMethod().equals("GET");
             // The fault is taken before the request is counted, so a caller that sees the count has moved

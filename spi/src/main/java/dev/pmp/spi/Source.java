@@ -22,4 +22,29 @@ public interface Source {
      *     the dataset is disabled
      */
     Feed feed(Dataset dataset, Settings settings) throws SourceException;
+
+    /**
+     * How this source's authenticated requests ({@link FetchRequest#authenticated()}) sign in, read from
+     * the settings; empty when the source needs no credentials or they are not set (its feeds that need
+     * them then refuse with {@link Failure#CONFIG} from {@link #feed}).
+     *
+     * @throws SourceException {@link Failure#CONFIG} when the settings are present but malformed
+     */
+    default java.util.Optional<Auth> auth(Settings settings) throws SourceException {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The source's request budgets, as {@code "<n> per <second|minute|hour> [burst <b>]"}: the key
+     * {@code ""} is the default budget, other keys name the budgets of {@link FetchRequest#budget()}. The
+     * operator's published limits belong here; {@code PMP_RATE_<SOURCE>} overrides the default budget.
+     */
+    default java.util.Map<String, String> requestRates() {
+        return java.util.Map.of("", "60 per minute burst 10");
+    }
+
+    /** How this source's datasets feed the cross-operator {@link StandardTable}s. */
+    default List<StandardMapping> standardMappings() {
+        return List.of();
+    }
 }

@@ -1,0 +1,67 @@
+package dev.pmp.sim;
+
+import dev.pmp.spi.Window;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One GET to a {@link SimEndpoint}.
+ *
+ * @param path the request path (prefix included)
+ * @param query decoded query parameters (the last value of a repeated name wins)
+ * @param headers request headers, names in lower case
+ * @param now the simulator clock's instant
+ * @param withheld windows whose data the operator has "not published": leave samples inside them out
+ * @param variant the payload variant the armed fault asks for
+ */
+public record SimRequest(String path, Map<String, String> query, Map<String, String> headers, Instant now,
+        List<Window> withheld, Variant variant) {
+
+    /** Which payload to build. */
+    public enum Variant {
+        /** The normal payload. */
+        NORMAL,
+        /** A well-formed payload without data rows. */
+        EMPTY_DATA,
+        /** A well-formed payload with a non-numeric value where a number belongs. */
+        NOT_A_NUMBER
+    }
+
+    public SimRequest {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(variant, "variant");
+        query = Map.copyOf(query);
+        headers = Map.copyOf(headers);
+        withheld = List.copyOf(withheld);
+    }
+
+    /** Whether {@code instant} lies inside a withheld window. */
+    public boolean isWithheld(Instant instant) {
+        for (Window w : withheld) {
+            if (w.contains(instant)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Map<String, String> parseQuery(String rawQuery) {
+        Map<String, String> q = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return q;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = eq < 0 ? pair : pair.substring(0, eq);
+            String v = eq < 0 ? "" : pair.substring(eq + 1);
+            q.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+        }
+        return q;
+    }
+}
