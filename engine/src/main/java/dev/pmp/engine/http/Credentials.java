@@ -4,8 +4,9 @@ import dev.pmp.spi.SourceException;
 import java.util.Map;
 
 /**
- * Authentication headers for a source's requests (bearer token, subscription key). Their values are
- * secrets: the fetcher adds them to the request and removes them from every message it builds.
+ * Authentication headers for a source's authenticated requests ({@link dev.pmp.spi.FetchRequest#authenticated()}:
+ * bearer token, subscription key, session cookie). Their values are secrets: the fetcher adds them to the
+ * request and removes them from every message it builds.
  */
 @FunctionalInterface
 public interface Credentials {
@@ -19,6 +20,13 @@ public interface Credentials {
      * @throws SourceException {@code CONFIG} when the source needs credentials that are missing
      */
     Map<String, String> headers(String source) throws SourceException;
+
+    /**
+     * Told when the server refused {@code source}'s credentials (401 or 403), before the fetcher tries once
+     * more: an implementation drops a cached token or session so the next {@link #headers} signs in afresh.
+     */
+    default void rejected(String source) {
+    }
 
     /** No authentication for any source. */
     static Credentials none() {

@@ -122,7 +122,8 @@ public final class HttpFetcher {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(priority, "priority");
-        Lane lane = lanes.computeIfAbsent(source,
+        String laneName = laneName(source, request);
+        Lane lane = lanes.computeIfAbsent(laneName,
                 name -> new Lane(new RequestBudget(settings.rateFor(name), budgetClock, sleeper)));
         try {
             return attempts(source, request, priority, lane);
@@ -132,7 +133,15 @@ public final class HttpFetcher {
         }
     }
 
-    /** Counters of {@code source}'s fetches so far; zeros for a source not fetched yet. */
+    /**
+     * The budget a request spends: the source's own, or {@code <source>/<budget>} for a request that
+     * names one (see {@link FetchRequest#budget()}); {@link HttpSettings#rateFor} is asked by that name.
+     */
+    public static String laneName(String source, FetchRequest request) {
+        return request.budget().map(budget -> source + "/" + budget).orElse(source);
+    }
+
+    /** Counters of the fetches on budget {@code source} (a source, or {@code <source>/<budget>}); zeros before any. */
     public HttpStats stats(String source) {
         Lane lane = lanes.get(source);
         if (lane == null) {
@@ -152,9 +161,12 @@ public final class HttpFetcher {
         Duration backoffWaited = Duration.ZERO;
         SourceException last = null;
         int attempt = 0;
+        boolean renewed = false;
+        int[] status = new int[1];
         while (attempt < settings.maxAttempts()) {
             attempt++;
-            Map<String, String> secrets = Map.copyOf(credentials.headers(source));
+            Map<String, String> secrets = request.authenticated() ? Map.copyOf(credentials.headers(source)) : Map.of();
+            status[0] = 0;
             Redaction redaction = Redaction.of(request.uri(), request.headers(), secrets);
             try {
                 budgetWaited = budgetWaited.plus(lane.budget.acquire(priority));
@@ -163,9 +175,17 @@ public final class HttpFetcher {
             }
             lane.attempts.incrementAndGet();
             try {
-                Exchange exchange = exchange(request, secrets, redaction);
+                Exchange exchange = exchange(request, secrets, redaction, status);
                 return new HttpResult(exchange.response(), exchange.raw(), attempt, budgetWaited, backoffWaited);
             } catch (SourceException failure) {
+                if (failure.failure() == Failure.CONFIG && request.authenticated() && !renewed
+                        && (status[0] == 401 || status[0] == 403)) {
+                    // A token can expire early or be revoked: sign in afresh once, at once, then believe the server.
+                    renewed = true;
+                    credentials.rejected(source);
+                    LOG.log(System.Logger.Level.INFO, failure.getMessage() + "; signing in again");
+                    continue;
+                }
                 boolean retryable = switch (failure.failure()) {
                     case TRANSIENT -> !Thread.currentThread().isInterrupted();
                     case NOT_PUBLISHED, BAD_DATA, CONFIG -> false;
@@ -226,7 +246,7 @@ public final class HttpFetcher {
         return delay;
     }
 
-    private Exchange exchange(FetchRequest request, Map<String, String> secrets, Redaction redaction)
+    private Exchange exchange(FetchRequest request, Map<String, String> secrets, Redaction redaction, int[] status)
             throws SourceException {
         String target = "GET " + redaction.uri(request.uri());
         HttpRequest httpRequest = httpRequest(request, secrets, target);
@@ -250,6 +270,7 @@ public final class HttpFetcher {
             throw new SourceException(Failure.CONFIG, target + ": the HTTP client refuses the request ("
                     + redaction.apply(String.valueOf(e.getMessage())) + ")");
         }
+        status[0] = response.statusCode();
         return check(request, response, redaction);
     }
 

@@ -151,6 +151,35 @@ public final class Pipeline {
                     null, null, since(started), 0, 0, 0, e.failure(), e.getMessage()));
             return Step.failed(e.failure(), e.getMessage());
         }
+        return process(feed, window, request, transfer, fetchId, started, totals);
+    }
+
+    /**
+     * Writes a payload that arrived without being fetched (a push message) exactly as a fetched one: the
+     * raw bytes archived, parsed by {@code feed}, validated, and written in one store transaction with its
+     * coverage and fetch-log line. The caller acknowledges the message only when the report has no failure.
+     *
+     * @param window the window the payload is read for (what {@link Feed#parse} gets)
+     * @param pushed the payload, as a transport would have delivered it
+     */
+    public RunReport accept(Feed feed, Window window, Transfer pushed) {
+        Dataset dataset = feed.dataset();
+        long t0 = System.nanoTime();
+        Totals totals = new Totals();
+        Instant end = expectedEnd(dataset, clock.instant());
+        try {
+            store.prepare(dataset);
+        } catch (StoreException e) {
+            return report(dataset, totals, window, end, Failure.TRANSIENT, "store: " + e.getMessage(), t0);
+        }
+        Step step = process(feed, window, FetchRequest.get(pushed.response().uri()), pushed,
+                UUID.randomUUID().toString(), t0, totals);
+        return report(dataset, totals, window, end, step.failure, step.message, t0);
+    }
+
+    private Step process(Feed feed, Window window, FetchRequest request, Transfer transfer, String fetchId,
+            long started, Totals totals) {
+        Dataset dataset = feed.dataset();
         byte[] raw = transfer.raw();
         String sha = RawArchive.sha256(raw);
         Instant fetchedAt = transfer.response().fetchedAt();

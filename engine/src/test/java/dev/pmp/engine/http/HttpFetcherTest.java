@@ -365,7 +365,7 @@ class HttpFetcherTest {
         URI uri = server.uri("/api/prices?deliveryDate=2026-04-01&apikey=querysecret42");
 
         SourceException thrown = catchThrowableOfType(SourceException.class,
-                () -> new HttpFetcher(FAST, credentials, clock, sleeper).fetch("ercot", json(uri)));
+                () -> new HttpFetcher(FAST, credentials, clock, sleeper).fetch("ercot", json(uri).withAuthentication()));
 
         assertThat(thrown.failure()).isEqualTo(Failure.CONFIG);
         assertThat(thrown.getMessage()).contains("401 Unauthorized", "deliveryDate=2026-04-01", "apikey=***",
