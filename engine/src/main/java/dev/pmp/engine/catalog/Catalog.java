@@ -1,10 +1,12 @@
 package dev.pmp.engine.catalog;
 
+import dev.pmp.spi.Auth;
 import dev.pmp.spi.Dataset;
 import dev.pmp.spi.Feed;
 import dev.pmp.spi.Settings;
 import dev.pmp.spi.Source;
 import dev.pmp.spi.SourceException;
+import dev.pmp.spi.StandardMapping;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,8 +22,11 @@ import java.util.ServiceLoader;
 public final class Catalog {
     private final Map<String, Source> sourceByDataset;
     private final Map<String, Dataset> datasets;
+    private final List<Source> sources;
+    private final List<StandardMapping> standardMappings;
 
     private Catalog(List<Source> sources) {
+        this.sources = List.copyOf(sources);
         Map<String, Source> owners = new LinkedHashMap<>();
         Map<String, Dataset> byId = new LinkedHashMap<>();
         for (Source source : sources) {
@@ -40,6 +45,59 @@ public final class Catalog {
         }
         this.sourceByDataset = Collections.unmodifiableMap(owners);
         this.datasets = Collections.unmodifiableMap(byId);
+        List<StandardMapping> mappings = new ArrayList<>();
+        for (Source source : sources) {
+            for (StandardMapping m : source.standardMappings()) {
+                Dataset d = byId.get(m.datasetId());
+                if (d == null || !d.source().equals(source.name())) {
+                    throw new IllegalStateException("source " + source.name() + " maps " + m.datasetId()
+                            + " into " + m.table().tableName() + ", but offers no such dataset");
+                }
+                m.problemWith(d).ifPresent(problem -> {
+                    throw new IllegalStateException("source " + source.name() + ": " + problem);
+                });
+                mappings.add(m);
+            }
+        }
+        this.standardMappings = List.copyOf(mappings);
+    }
+
+    /** The sources, ordered by name. */
+    public List<Source> sources() {
+        return sources;
+    }
+
+    /** Every source's mappings into the standard tables, checked against the datasets' schemas. */
+    public List<StandardMapping> standardMappings() {
+        return standardMappings;
+    }
+
+    /**
+     * Each source's authentication read from the settings; a source without credentials is absent.
+     *
+     * @return by source name
+     * @throws SourceException {@code CONFIG} naming the source whose credential settings are malformed
+     */
+    public Map<String, Auth> auth(Settings settings) throws SourceException {
+        Map<String, Auth> result = new LinkedHashMap<>();
+        for (Source source : sources) {
+            Optional<Auth> auth = source.auth(settings);
+            auth.ifPresent(a -> result.put(source.name(), a));
+        }
+        return Collections.unmodifiableMap(result);
+    }
+
+    /**
+     * Each source's published request budgets: the default budget under the source's name, a named one
+     * under {@code <source>/<budget>} (the names {@code HttpFetcher} paces by).
+     */
+    public Map<String, String> requestRates() {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (Source source : sources) {
+            source.requestRates().forEach((budget, rate) ->
+                    result.put(budget.isEmpty() ? source.name() : source.name() + "/" + budget, rate));
+        }
+        return Collections.unmodifiableMap(result);
     }
 
     /** The catalog of the sources found by {@link ServiceLoader}; fails fast on a duplicate dataset id. */
