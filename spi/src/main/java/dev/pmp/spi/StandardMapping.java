@@ -76,6 +76,51 @@ public record StandardMapping(StandardTable table, String datasetId, Map<String,
         return java.util.Optional.empty();
     }
 
+    /**
+     * The SELECT that reads this mapping's rows in the standard table's shape, for a store to union into
+     * the table's view. Every value is cast to the store's type of the standard column, so the parts of a
+     * union agree.
+     *
+     * @param qualifiedTable the dataset's table, quoted and qualified as the store names it
+     * @param sqlType the store's SQL type of a column type
+     */
+    public String selectSql(String qualifiedTable, java.util.function.Function<ColumnType, String> sqlType) {
+        java.util.StringJoiner select = new java.util.StringJoiner(", ", "SELECT ", " FROM " + qualifiedTable);
+        for (Column c : table.columns()) {
+            StandardValue v = values.get(c.name());
+            String expression;
+            if (v instanceof StandardValue.ColumnRef r) {
+                expression = quote(r.column());
+            } else if (v instanceof StandardValue.Shifted sh) {
+                expression = "(" + quote(sh.column()) + " + INTERVAL '" + sh.by().toSeconds() + " seconds')";
+            } else if (v instanceof StandardValue.Constant k) {
+                expression = k.value() instanceof String text ? "'" + text.replace("'", "''") + "'"
+                        : Double.toString((Double) k.value());
+            } else {
+                expression = "NULL";
+            }
+            select.add("CAST(" + expression + " AS " + sqlType.apply(c.type()) + ") AS " + quote(c.name()));
+        }
+        return select.toString();
+    }
+
+    /**
+     * The SELECT of a standard table with no rows, for a view no dataset feeds yet.
+     *
+     * @param sqlType the store's SQL type of a column type
+     */
+    public static String emptySelectSql(StandardTable table, java.util.function.Function<ColumnType, String> sqlType) {
+        java.util.StringJoiner select = new java.util.StringJoiner(", ", "SELECT ", " WHERE 1 = 0");
+        for (Column c : table.columns()) {
+            select.add("CAST(NULL AS " + sqlType.apply(c.type()) + ") AS " + quote(c.name()));
+        }
+        return select.toString();
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
     /** Collects the values of a mapping. */
     public static final class Builder {
         private final StandardTable table;

@@ -1,5 +1,7 @@
 package dev.pmp.spi;
 
+import java.util.List;
+
 /**
  * Where datasets live. Writes are atomic per call: after a crash the store holds either all of a
  * batch or none of it. One {@code Store} is used by one thread at a time.
@@ -18,6 +20,14 @@ public interface Store extends AutoCloseable {
      * transaction.
      */
     WriteResult write(Batch batch) throws StoreException;
+
+    /**
+     * Creates or replaces the views of the {@link StandardTable}s ({@code lmp}, {@code as_prices},
+     * {@code load}, {@code fuel_mix}) in the store's default schema, each the union of the given mappings
+     * whose dataset tables exist; a table no prepared dataset feeds becomes an empty view of the right
+     * shape. Called after datasets are prepared, so a new dataset joins the views.
+     */
+    void refreshStandardViews(List<StandardMapping> mappings) throws StoreException;
 
     /** Appends the log line of a fetch that failed; changes nothing else. */
     void logFailure(FetchRecord failed) throws StoreException;

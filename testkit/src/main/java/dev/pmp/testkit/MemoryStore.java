@@ -30,6 +30,7 @@ import java.util.TreeMap;
  * plain collections. It passes {@link StoreContract}. Not thread-safe, like every store.
  */
 public final class MemoryStore implements Store, StoreView {
+    private java.util.List<dev.pmp.spi.StandardMapping> standardMappings = java.util.List.of();
     private final Map<String, TreeMap<List<Comparable<Object>>, Row>> tables = new HashMap<>();
     private final Map<String, List<Revision>> revisions = new HashMap<>();
     private final Map<String, List<Window>> coverage = new HashMap<>();
@@ -40,6 +41,17 @@ public final class MemoryStore implements Store, StoreView {
     /** Makes the next {@link #write} fail after it has started changing state, to test rollback. */
     public void failNextWrite() {
         failNextWrite = true;
+    }
+
+    /** Memory has no SQL: there are no views to refresh. The mappings are kept for tests to inspect. */
+    @Override
+    public void refreshStandardViews(java.util.List<dev.pmp.spi.StandardMapping> mappings) {
+        standardMappings = java.util.List.copyOf(mappings);
+    }
+
+    /** The mappings of the last {@link #refreshStandardViews} call. */
+    public java.util.List<dev.pmp.spi.StandardMapping> standardMappings() {
+        return standardMappings;
     }
 
     @Override

@@ -399,6 +399,70 @@ public abstract class StoreContract {
     }
 
     /** Everything a store holds for one dataset, compared before and after a failed write. */
+    /**
+     * A JDBC connection to the store under test, for the checks of its SQL views; empty for a store
+     * without SQL (those checks are then skipped).
+     */
+    protected Optional<java.sql.Connection> sql() {
+        return Optional.empty();
+    }
+
+    @Test
+    void standardViewsUnionTheMappedDatasetsThatExist() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(sql().isPresent(), "a store without SQL has no views");
+        Dataset prices = SampleDatasets.SETTLEMENT_POINT_PRICES;
+        Dataset load = SampleDatasets.SYSTEM_LOAD;
+        store.prepare(prices);
+        store.write(batch(prices, List.of(price(0, "HB_NORTH", 31.5, 2.0), price(0, "LZ_O'HARE", -4.25, null)),
+                new Window(quarter(0), quarter(1))));
+        java.util.List<dev.pmp.spi.StandardMapping> mappings = List.of(
+                dev.pmp.spi.StandardMapping.of(dev.pmp.spi.StandardTable.LMP, prices)
+                        .column("interval_start_utc", "interval_start_utc").column("interval_end_utc", "interval_end_utc")
+                        .constant("iso", "SAMPLE").constant("market", "RT15M").column("location", "settlement_point")
+                        .constant("location_type", "hub").column("lmp", "price").column("congestion", "congestion")
+                        .restAbsent().build(),
+                // Not prepared, so its table does not exist yet: the view leaves it out instead of failing.
+                dev.pmp.spi.StandardMapping.of(dev.pmp.spi.StandardTable.LOAD, load)
+                        .column("interval_start_utc", "time_utc")
+                        .shifted("interval_end_utc", "time_utc", java.time.Duration.ofMinutes(5))
+                        .constant("iso", "SAMPLE").constant("area", "system").column("load_mw", "load_mw").build());
+
+        store.refreshStandardViews(mappings);
+
+        java.sql.Connection c = sql().orElseThrow();
+        List<String> lmp = new java.util.ArrayList<>();
+        try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet r = st.executeQuery(
+                "SELECT iso, market, location, location_type, lmp, energy, congestion, loss, "
+                        + "interval_end_utc - interval_start_utc AS len FROM lmp ORDER BY location")) {
+            while (r.next()) {
+                lmp.add(r.getString(1) + " " + r.getString(2) + " " + r.getString(3) + " " + r.getString(4) + " "
+                        + r.getObject(5) + " " + r.getObject(6) + " " + r.getObject(7) + " " + r.getObject(8));
+            }
+        }
+        assertThat(lmp).containsExactly("SAMPLE RT15M HB_NORTH hub 31.5 null 2.0 null",
+                "SAMPLE RT15M LZ_O'HARE hub -4.25 null null null");
+        try (java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet r = st.executeQuery("SELECT count(*) FROM load")) {
+            r.next();
+            assertThat(r.getLong(1)).isZero();
+        }
+
+        store.prepare(load);
+        store.write(batch(load, List.of(load(0, 1234.5, 3L, "ok", false, null)), new Window(T0, T0.plusSeconds(300))));
+        store.refreshStandardViews(mappings);
+        try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet r = st.executeQuery(
+                "SELECT area, load_mw, interval_end_utc > interval_start_utc FROM load")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getString(1) + " " + r.getDouble(2) + " " + r.getBoolean(3)).isEqualTo("system 1234.5 true");
+            assertThat(r.next()).isFalse();
+        }
+        try (java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet r = st.executeQuery("SELECT count(*) FROM fuel_mix")) {
+            r.next();
+            assertThat(r.getLong(1)).isZero();
+        }
+    }
+
     protected record State(List<Row> rows, List<Window> coverage, List<FetchRecord> fetches, List<Revision> revisions) {
     }
 

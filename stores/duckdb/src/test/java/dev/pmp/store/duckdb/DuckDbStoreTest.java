@@ -36,6 +36,11 @@ class DuckDbStoreTest extends StoreContract {
     }
 
     @Override
+    protected Optional<java.sql.Connection> sql() {
+        return Optional.of(((DuckDbStore) store).connection());
+    }
+
+    @Override
     protected Store newStore() throws Exception {
         return DuckDbStore.open(file());
     }

@@ -5,6 +5,8 @@ import dev.pmp.spi.Dataset;
 import dev.pmp.spi.FetchRecord;
 import dev.pmp.spi.Row;
 import dev.pmp.spi.Schema;
+import dev.pmp.spi.StandardMapping;
+import dev.pmp.spi.StandardTable;
 import dev.pmp.spi.Store;
 import dev.pmp.spi.StoreException;
 import dev.pmp.spi.StoreView;
@@ -192,6 +194,36 @@ public final class PostgresStore implements Store {
             throw new StoreException("cannot prepare " + dataset.id() + " in " + description + ": " + e.getMessage(), e);
         }
         prepared.put(dataset.id(), tables);
+    }
+
+    @Override
+    public void refreshStandardViews(List<StandardMapping> mappings) throws StoreException {
+        try {
+            inTransaction(() -> {
+                try (Statement s = connection.createStatement()) {
+                    for (StandardTable table : StandardTable.values()) {
+                        List<String> parts = new ArrayList<>();
+                        for (StandardMapping m : mappings) {
+                            if (m.table() != table) {
+                                continue;
+                            }
+                            String source = m.datasetId().substring(0, m.datasetId().indexOf('.'));
+                            String name = m.datasetId().substring(m.datasetId().indexOf('.') + 1);
+                            if (tableExists(source, name)) {
+                                parts.add(m.selectSql(DatasetTables.quote(source) + "." + DatasetTables.quote(name), DatasetTables::sqlType));
+                            }
+                        }
+                        String body = parts.isEmpty() ? StandardMapping.emptySelectSql(table, DatasetTables::sqlType)
+                                : String.join(" UNION ALL ", parts);
+                        s.execute("CREATE OR REPLACE VIEW " + "public." + DatasetTables.quote(table.tableName())
+                                + " AS " + body);
+                    }
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new StoreException("cannot create the standard views in " + description + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -54,6 +54,11 @@ class PostgresStoreTest extends StoreContract {
     }
 
     @Override
+    protected Optional<java.sql.Connection> sql() {
+        return Optional.of(((PostgresStore) store).connection());
+    }
+
+    @Override
     protected Store newStore() throws Exception {
         jdbcUrl = server.migratedDatabase();
         return PostgresStore.open(jdbcUrl, EmbeddedServer.USER, null);
