@@ -6,6 +6,7 @@ import dev.pmp.lake.ParquetWriter;
 import dev.pmp.spi.Column;
 import dev.pmp.spi.Dataset;
 import dev.pmp.spi.Row;
+import dev.pmp.spi.StandardTable;
 import dev.pmp.spi.StoreView;
 import dev.pmp.spi.Window;
 import java.io.BufferedOutputStream;
@@ -18,14 +19,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code pmp export}: a dataset's rows as CSV, JSON or Parquet. */
+/**
+ * {@code pmp export}: a dataset's rows as CSV, JSON or Parquet, or a standard table's ({@code lmp},
+ * {@code as_prices}, {@code load}, {@code fuel_mix}) rows filtered by ISO, market, location, ... as CSV or JSON.
+ */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Write a dataset's rows as CSV, JSON or Parquet to --out or standard output.",
             "Only data goes to standard output; messages go to standard error."})
@@ -33,7 +43,8 @@ final class ExportCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(index = "0", paramLabel = "DATASET")
+    @Parameters(index = "0", paramLabel = "DATASET|TABLE",
+            description = "A dataset id, or a standard table: lmp, as_prices, load, fuel_mix.")
     String datasetId;
 
     @Option(names = "--from", paramLabel = "T", description = "Start, inclusive (default: everything).")
@@ -49,12 +60,39 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of standard output.")
     Path out;
 
+    @Option(names = "--iso", paramLabel = "ISO", description = "Standard tables only: the operator (ERCOT, CAISO, ...).")
+    String iso;
+
+    @Option(names = "--market", paramLabel = "M", description = "lmp, as_prices only: DAM, RT5M, RT15M, RTH or HASP.")
+    String market;
+
+    @Option(names = "--location", paramLabel = "NAME", description = "lmp only: the location (hub, zone or node name).")
+    String location;
+
+    @Option(names = "--area", paramLabel = "NAME", description = "load only: the area.")
+    String area;
+
+    @Option(names = "--product", paramLabel = "NAME", description = "as_prices only: the product.")
+    String product;
+
+    @Option(names = "--fuel", paramLabel = "NAME", description = "fuel_mix only: the fuel.")
+    String fuel;
+
     @Override
     public Integer call() throws Exception {
         if (!List.of("csv", "json", "parquet").contains(format)) {
             throw new IllegalArgumentException("--format must be csv, json or parquet, not " + format);
         }
         AppSettings settings = main.settings();
+        Optional<StandardTable> standard = Arrays.stream(StandardTable.values())
+                .filter(t -> t.tableName().equals(datasetId)).findFirst();
+        if (standard.isPresent()) {
+            return exportStandard(settings, standard.get());
+        }
+        if (iso != null || market != null || location != null || area != null || product != null || fuel != null) {
+            throw new IllegalArgumentException("--iso, --market, --location, --area, --product and --fuel filter the"
+                    + " standard tables (lmp, as_prices, load, fuel_mix), not a dataset");
+        }
         long rows;
         try (Pmp pmp = Pmp.open(settings, main.clock, "pmp export")) {
             Dataset d = pmp.catalog().dataset(datasetId);
@@ -85,6 +123,62 @@ final class ExportCommand implements Callable<Integer> {
         }
         main.err.println("pmp export: " + rows + " rows of " + datasetId + (out != null ? " to " + out : ""));
         return ExitCodes.OK;
+    }
+
+    /** A standard table, filtered, ordered by time then the other columns, read over SQL. */
+    private int exportStandard(AppSettings settings, StandardTable table) throws Exception {
+        if (format.equals("parquet")) {
+            throw new IllegalArgumentException("the standard tables export as csv or json; for Parquet use"
+                    + " pmp lake sync, or pmp query with COPY in DuckDB");
+        }
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("iso", iso == null ? null : iso.toUpperCase(Locale.ROOT));
+        filters.put("market", market == null ? null : market.toUpperCase(Locale.ROOT));
+        filters.put("location", location);
+        filters.put("area", area);
+        filters.put("product", product);
+        filters.put("fuel", fuel);
+        List<String> columns = table.columns().stream().map(Column::name).toList();
+        StringBuilder sql = new StringBuilder("SELECT * FROM " + table.tableName() + " WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        for (Map.Entry<String, String> f : filters.entrySet()) {
+            if (f.getValue() == null) {
+                continue;
+            }
+            if (!columns.contains(f.getKey())) {
+                throw new IllegalArgumentException("--" + f.getKey() + " does not apply to " + table.tableName()
+                        + " (columns: " + String.join(", ", columns) + ")");
+            }
+            sql.append(" AND ").append(f.getKey()).append(" = ?");
+            parameters.add(f.getValue());
+        }
+        if (from != null) {
+            sql.append(" AND interval_start_utc >= ?");
+            parameters.add(sqlInstant(settings, Times.parse(from, java.time.ZoneOffset.UTC)));
+        }
+        if (to != null) {
+            sql.append(" AND interval_start_utc < ?");
+            parameters.add(sqlInstant(settings, Times.parse(to, java.time.ZoneOffset.UTC)));
+        }
+        sql.append(" ORDER BY ").append(String.join(", ", columns));
+        java.io.PrintStream target = out == null ? main.out
+                : new java.io.PrintStream(Files.newOutputStream(out), false, StandardCharsets.UTF_8);
+        int rows;
+        try {
+            rows = QueryCommand.print(settings, sql.toString(), parameters, format, target);
+        } finally {
+            if (out != null) {
+                target.close();
+            }
+        }
+        main.err.println("pmp export: " + rows + " rows of " + table.tableName() + (out != null ? " to " + out : ""));
+        return ExitCodes.OK;
+    }
+
+    /** An instant as the store's driver binds it: DuckDB keeps UTC wall time, PostgreSQL timestamptz. */
+    private static Object sqlInstant(AppSettings settings, Instant t) {
+        return settings.postgres() ? t.atOffset(java.time.ZoneOffset.UTC)
+                : java.time.LocalDateTime.ofInstant(t, java.time.ZoneOffset.UTC);
     }
 
     private static long csv(Dataset d, StoreView view, Window window, OutputStream os) throws Exception {

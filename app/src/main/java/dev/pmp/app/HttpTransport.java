@@ -1,6 +1,11 @@
 package dev.pmp.app;
 
+import dev.pmp.engine.catalog.Catalog;
+import dev.pmp.engine.http.AuthCredentials;
+import dev.pmp.engine.http.Credentials;
 import dev.pmp.engine.http.HttpFetcher;
+import dev.pmp.engine.http.MonotonicClock;
+import dev.pmp.engine.http.Sleeper;
 import dev.pmp.engine.http.HttpResult;
 import dev.pmp.engine.http.HttpSettings;
 import dev.pmp.engine.http.HttpStats;
@@ -8,6 +13,7 @@ import dev.pmp.engine.http.Priority;
 import dev.pmp.engine.http.RequestRate;
 import dev.pmp.engine.pipeline.Transfer;
 import dev.pmp.engine.pipeline.Transport;
+import dev.pmp.spi.Auth;
 import dev.pmp.spi.FetchRequest;
 import dev.pmp.spi.SourceException;
 import java.time.Clock;
@@ -26,8 +32,16 @@ final class HttpTransport implements Transport {
         this.fetcher = fetcher;
     }
 
-    static HttpTransport create(AppSettings settings, Clock clock) {
-        return new HttpTransport(new HttpFetcher(httpSettings(settings), clock));
+    static HttpTransport create(AppSettings settings, Catalog catalog, Clock clock) {
+        HttpSettings http = httpSettings(settings, catalog);
+        Map<String, Auth> auth;
+        try {
+            auth = catalog.auth(settings);
+        } catch (SourceException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        Credentials credentials = new AuthCredentials(auth, clock, http.requestTimeout());
+        return new HttpTransport(new HttpFetcher(http, credentials, clock, new MonotonicClock(), Sleeper.system()));
     }
 
     /**
@@ -36,7 +50,7 @@ final class HttpTransport implements Transport {
      * 1000), {@code PMP_HTTP_MAX_RETRY_AFTER} (seconds, default 120), {@code PMP_RATE_<SOURCE>} (default
      * {@code 60 per minute burst 10} for every source).
      */
-    static HttpSettings httpSettings(AppSettings settings) {
+    static HttpSettings httpSettings(AppSettings settings, Catalog catalog) {
         // A burst lets one pass fetch a source's few datasets back to back, then spaces requests evenly.
         HttpSettings http = HttpSettings.defaults().withDefaultRate(RequestRate.parse("60 per minute burst 10"));
         int timeout = intValue(settings, "PMP_HTTP_TIMEOUT", 30, 1);
@@ -48,6 +62,10 @@ final class HttpTransport implements Transport {
         http = http.withRetries(attempts, base, http.backoffFactor(), max);
         http = http.withMaxRetryAfter(Duration.ofSeconds(intValue(settings, "PMP_HTTP_MAX_RETRY_AFTER",
                 (int) http.maxRetryAfter().toSeconds(), 0)));
+        // The operators' published limits first; PMP_RATE_<SOURCE> overrides a source's default budget.
+        for (Map.Entry<String, String> e : catalog.requestRates().entrySet()) {
+            http = http.withSourceRate(e.getKey(), RequestRate.parse(e.getValue()));
+        }
         for (Map.Entry<String, String> e : settings.values().entrySet()) {
             if (e.getKey().startsWith("PMP_RATE_")) {
                 String source = e.getKey().substring("PMP_RATE_".length()).toLowerCase(Locale.ROOT);

@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
 /** The {@code pmp} command. */
 @Command(name = "pmp", mixinStandardHelpOptions = true, version = "pmp 0.1.0",
         description = "Power Market Pipeline: gap-free, deduplicated, DST-correct, revision-aware electricity market data.",
-        subcommands = {DatasetsCommand.class, InitCommand.class, UpdateCommand.class, RunCommand.class, DemoCommand.class,
+        subcommands = {DatasetsCommand.class, InitCommand.class, UpdateCommand.class, BackfillCommand.class, RunCommand.class, DemoCommand.class,
             StatusCommand.class, GapsCommand.class, ExportCommand.class, ImportCommand.class, LakeCommand.class,
             QueryCommand.class,
             CommandLine.HelpCommand.class},

@@ -12,6 +12,7 @@ import dev.pmp.store.postgres.PostgresLocation;
 import dev.pmp.store.postgres.PostgresStore;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +22,9 @@ import java.util.Optional;
  */
 public final class Pmp implements AutoCloseable {
     private final AppSettings settings;
+    private static final System.Logger LOG = System.getLogger(Pmp.class.getName());
     private final Catalog catalog;
+    private final java.util.Set<String> viewed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final StoreLock lock;
     private final Store store;
     private final Clock clock;
@@ -52,7 +55,14 @@ public final class Pmp implements AutoCloseable {
                 // Opening fails on settings: a wrong URL or password, or a catalog not yet initialised.
                 throw new ConfigException("cannot open the store: " + e.getMessage());
             }
-            return new Pmp(settings, Catalog.load(), lock, store, clock, HttpTransport.create(settings, clock));
+            Catalog catalog = Catalog.load();
+            try {
+                store.refreshStandardViews(catalog.standardMappings());
+            } catch (StoreException e) {
+                store.close();
+                throw e;
+            }
+            return new Pmp(settings, catalog, lock, store, clock, HttpTransport.create(settings, catalog, clock));
         } catch (RuntimeException e) {
             try {
                 lock.close();
@@ -142,8 +152,32 @@ public final class Pmp implements AutoCloseable {
         return clock;
     }
 
+    /**
+     * Every dataset with its feed or the reason it is disabled. {@code PMP_DATASETS} (comma-separated ids
+     * or globs such as {@code ercot.*,caiso.lmp_*}) narrows what runs: a dataset it does not match is
+     * disabled with that reason.
+     */
     public Map<String, Catalog.Configured> configured() {
-        return catalog.configure(settings);
+        Map<String, Catalog.Configured> all = catalog.configure(settings);
+        Optional<String> selected = settings.value("PMP_DATASETS");
+        if (selected.isEmpty()) {
+            return all;
+        }
+        List<java.util.regex.Pattern> patterns = new java.util.ArrayList<>();
+        for (String part : selected.get().split(",")) {
+            String glob = part.strip();
+            if (!glob.isEmpty()) {
+                patterns.add(java.util.regex.Pattern.compile(
+                        java.util.regex.Pattern.quote(glob).replace("*", "\\E.*\\Q")));
+            }
+        }
+        Map<String, Catalog.Configured> out = new java.util.LinkedHashMap<>();
+        for (Catalog.Configured c : all.values()) {
+            boolean chosen = patterns.stream().anyMatch(p -> p.matcher(c.dataset().id()).matches());
+            out.put(c.dataset().id(), chosen || !c.enabled() ? c : new Catalog.Configured(c.dataset(), Optional.empty(),
+                    "not selected by PMP_DATASETS=" + selected.get()));
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** HTTP counters of {@code source} since this process opened the store (attempts, retries, budget waits). */
@@ -154,7 +188,30 @@ public final class Pmp implements AutoCloseable {
     /** A pipeline writing to this store, reporting to {@code listener}. */
     public Pipeline pipeline(RunListener listener) {
         RawArchive archive = settings.archive() ? new RawArchive(settings.rawDir()) : null;
-        return new Pipeline(store, transport, archive, clock, listener);
+        return new Pipeline(store, transport, archive, clock, report -> {
+            joinStandardViews(report.datasetId());
+            listener.finished(report);
+        });
+    }
+
+    /**
+     * Rebuilds the standard views ({@code lmp}, {@code load}, ...) the first time this process ran a
+     * dataset that feeds them, so its table joins them; later passes cost nothing.
+     */
+    private void joinStandardViews(String datasetId) {
+        if (!viewed.add(datasetId)) {
+            return;
+        }
+        boolean feedsAView = catalog.standardMappings().stream().anyMatch(m -> m.datasetId().equals(datasetId));
+        if (!feedsAView) {
+            return;
+        }
+        try {
+            store.refreshStandardViews(catalog.standardMappings());
+        } catch (StoreException e) {
+            viewed.remove(datasetId);
+            LOG.log(System.Logger.Level.WARNING, "standard views not refreshed: " + e.getMessage());
+        }
     }
 
     @Override

@@ -56,18 +56,33 @@ final class QueryCommand implements Callable<Integer> {
     }
 
     @Override
-    @SuppressWarnings("try") // the lock is held, not used, while the query runs
     public Integer call() throws Exception {
         if (!List.of("table", "csv", "json").contains(format)) {
             throw new IllegalArgumentException("--format must be table, csv or json, not " + format);
         }
         String statement = SqlText.singleStatement(sql);
-        AppSettings settings = main.settings();
+        print(main.settings(), statement, List.of(), format, main.out);
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Runs one statement on a read-only connection (holding the store lock) and prints its result.
+     *
+     * @param parameters values for the statement's {@code ?} placeholders, in order
+     * @param format table, csv or json
+     * @return the number of rows printed
+     */
+    @SuppressWarnings("try") // the lock is held, not used, while the query runs
+    static int print(AppSettings settings, String statement, List<Object> parameters, String format, PrintStream out)
+            throws Exception {
         List<String> names = new ArrayList<>();
         List<List<Cell>> rows = new ArrayList<>();
         try (StoreLock lock = Pmp.lock(settings, "pmp query"); Connection c = connect(settings)) {
-            try (Statement s = c.createStatement()) {
-                if (s.execute(statement)) {
+            try (java.sql.PreparedStatement s = c.prepareStatement(statement)) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    s.setObject(i + 1, parameters.get(i));
+                }
+                if (s.execute()) {
                     try (ResultSet rs = s.getResultSet()) {
                         read(rs, names, rows);
                     }
@@ -81,12 +96,12 @@ final class QueryCommand implements Callable<Integer> {
             }
         }
         switch (format) {
-            case "csv" -> csv(main.out, names, rows);
-            case "json" -> json(main.out, names, rows);
-            default -> table(main.out, names, rows);
+            case "csv" -> csv(out, names, rows);
+            case "json" -> json(out, names, rows);
+            default -> table(out, names, rows);
         }
-        main.out.flush();
-        return ExitCodes.OK;
+        out.flush();
+        return rows.size();
     }
 
     /** A read-only connection to the store; the caller holds the store lock. */

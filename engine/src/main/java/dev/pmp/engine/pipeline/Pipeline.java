@@ -177,6 +177,31 @@ public final class Pipeline {
         return report(dataset, totals, window, end, step.failure, step.message, t0);
     }
 
+    /**
+     * Records that the source can no longer serve {@code window} (older than its retention): the window is
+     * covered with no rows, so the ledger shows its intervals as source gaps, not as our failures, and no
+     * pass asks for them again. Nothing is fetched.
+     *
+     * @param reason why, for the fetch log ("older than OASIS's 39-month retention")
+     */
+    public RunReport unavailable(Dataset dataset, Window window, String reason) {
+        long t0 = System.nanoTime();
+        Totals totals = new Totals();
+        Instant end = expectedEnd(dataset, clock.instant());
+        try {
+            store.prepare(dataset);
+            FetchRecord record = new FetchRecord(UUID.randomUUID().toString(), dataset.id(), window,
+                    "unavailable:" + dataset.source(), clock.instant(), 0, 0, null, null, Duration.ZERO, 0, 0, 0, null,
+                    "unavailable at the source: " + reason);
+            totals.written = totals.written.plus(store.write(new Batch(dataset, record, List.of(), List.of(window),
+                    clock.instant())));
+        } catch (StoreException e) {
+            return report(dataset, totals, window, end, Failure.TRANSIENT, "store: " + e.getMessage(), t0);
+        }
+        totals.notes.add(window + " marked unavailable at the source: " + reason);
+        return report(dataset, totals, window, end, null, "", t0);
+    }
+
     private Step process(Feed feed, Window window, FetchRequest request, Transfer transfer, String fetchId,
             long started, Totals totals) {
         Dataset dataset = feed.dataset();
