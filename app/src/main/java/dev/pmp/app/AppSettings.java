@@ -20,7 +20,8 @@ import java.util.Properties;
  *     password from the URL or {@code PMP_STORE_PASSWORD})
  * @param dataDir folder for the raw archive and the lock file: {@code PMP_DATA_DIR}, else the DuckDB
  *     file's folder, else {@code ./data}
- * @param archive whether raw payloads are archived ({@code PMP_ARCHIVE=off} turns it off)
+ * @param archive whether raw payloads are archived ({@code PMP_ARCHIVE=off} turns it off; {@code s3://bucket/prefix}
+ *     keeps them in S3)
  * @param jsonLog whether log lines are JSON ({@code --log-format json} or {@code PMP_LOG_FORMAT=json})
  * @param values every key/value, for sources to read their own settings from
  */
@@ -63,7 +64,12 @@ public record AppSettings(String store, Path dataDir, boolean archive, boolean j
         boolean archive = switch (archiveValue) {
             case "on", "true", "yes", "1" -> true;
             case "off", "false", "no", "0" -> false;
-            default -> throw new ConfigException("PMP_ARCHIVE must be on or off, not " + archiveValue);
+            default -> {
+                if (!archiveValue.startsWith("s3://")) {
+                    throw new ConfigException("PMP_ARCHIVE must be on, off or s3://bucket/prefix, not " + archiveValue);
+                }
+                yield true;
+            }
         };
         String logFormat = nonBlank(merged.get("PMP_LOG_FORMAT")).orElse("text");
         if (!logFormat.equals("text") && !logFormat.equals("json")) {
@@ -106,6 +112,11 @@ public record AppSettings(String store, Path dataDir, boolean archive, boolean j
 
     public Path lockFile() {
         return dataDir.resolve("pmp.lock");
+    }
+
+    /** The S3 location of the raw archive when {@code PMP_ARCHIVE} names one ({@code s3://bucket/prefix}). */
+    public java.util.Optional<String> archiveS3() {
+        return nonBlank(values.get("PMP_ARCHIVE")).map(String::strip).filter(v -> v.startsWith("s3://"));
     }
 
     public Path rawDir() {

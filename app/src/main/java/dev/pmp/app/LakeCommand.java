@@ -1,6 +1,11 @@
 package dev.pmp.app;
 
 import dev.pmp.lake.Lake;
+import dev.pmp.lake.LakeTarget;
+import dev.pmp.lake.ObjectStore;
+import dev.pmp.lake.S3Location;
+import dev.pmp.lake.S3ObjectStore;
+import dev.pmp.lake.S3Settings;
 import dev.pmp.lake.SyncReport;
 import dev.pmp.spi.Dataset;
 import java.nio.file.Path;
@@ -14,7 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code pmp lake}: the Parquet lake of the stored datasets. */
-@Command(name = "lake", mixinStandardHelpOptions = true, subcommands = LakeCommand.Sync.class,
+@Command(name = "lake", mixinStandardHelpOptions = true, subcommands = {LakeCommand.Sync.class, LakeCommand.Rollup.class},
         description = "Parquet copies of the stored datasets, partitioned by dataset, year and month.")
 final class LakeCommand implements Runnable {
     @ParentCommand
@@ -36,13 +41,15 @@ final class LakeCommand implements Runnable {
         @Parameters(paramLabel = "DATASET", arity = "0..*", description = "Dataset ids (default: every dataset with rows).")
         List<String> datasets;
 
-        @Option(names = "--to", paramLabel = "DIR", required = true, description = "The lake's folder.")
-        Path to;
+        @Option(names = "--to", paramLabel = "DIR|s3://bucket/prefix", required = true,
+                description = "The lake's folder, or an S3 location (PMP_S3_ENDPOINT, PMP_S3_REGION, PMP_S3_PATH_STYLE).")
+        String to;
 
         @Override
         public Integer call() throws Exception {
             Main main = lake.main;
-            Lake target = new Lake(to, main.clock);
+            ObjectStore[] objects = new ObjectStore[1];
+            Lake target = lakeAt(main, to, objects);
             List<SyncReport> reports = new ArrayList<>();
             try (Pmp pmp = Pmp.open(main.settings(), main.clock, "pmp lake sync")) {
                 List<Dataset> chosen = new ArrayList<>();
@@ -65,7 +72,82 @@ final class LakeCommand implements Runnable {
                 main.out.println(r.datasetId() + ": " + r.written() + " partitions written, " + r.unchanged()
                         + " unchanged, " + r.rows() + " rows");
             }
-            main.err.println("pmp lake sync: " + reports.size() + " datasets to " + target.root());
+            if (objects[0] != null) {
+                objects[0].close();
+            }
+            main.err.println("pmp lake sync: " + reports.size() + " datasets to " + target.location());
+            main.out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** A lake in a folder or at {@code s3://bucket/prefix}; the object store opened, if any, goes in {@code opened[0]}. */
+    static Lake lakeAt(Main main, String to, ObjectStore[] opened) {
+        if (!S3Location.isS3(to)) {
+            return new Lake(Path.of(to), main.clock);
+        }
+        try {
+            S3Location at = S3Location.parse(to);
+            opened[0] = S3ObjectStore.open(S3Settings.from(main.settings()::value), at.bucket());
+            return new Lake(LakeTarget.s3(opened[0], at), main.clock);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--to: " + e.getMessage());
+        }
+    }
+
+    /** {@code pmp lake rollup}: one Parquet file per dataset and year. */
+    @Command(name = "rollup", mixinStandardHelpOptions = true,
+            description = {"Write DIR/annual/dataset=<id>/year=YYYY/part.parquet (zstd) with a manifest: one file per",
+                "dataset and year, rewritten only when the year's rows changed."})
+    static final class Rollup implements Callable<Integer> {
+        @ParentCommand
+        LakeCommand lake;
+
+        @Parameters(paramLabel = "DATASET", arity = "0..*", description = "Dataset ids (default: every dataset with rows).")
+        List<String> datasets;
+
+        @Option(names = "--year", paramLabel = "YYYY", required = true, description = "The calendar year (UTC).")
+        int year;
+
+        @Option(names = "--to", paramLabel = "DIR|s3://bucket/prefix", required = true,
+                description = "The lake's folder, or an S3 location.")
+        String to;
+
+        @Override
+        public Integer call() throws Exception {
+            Main main = lake.main;
+            if (year < 1990 || year > 2200) {
+                throw new IllegalArgumentException("--year must be a calendar year, not " + year);
+            }
+            ObjectStore[] objects = new ObjectStore[1];
+            Lake target = lakeAt(main, to, objects);
+            List<SyncReport> reports = new ArrayList<>();
+            try (Pmp pmp = Pmp.open(main.settings(), main.clock, "pmp lake rollup")) {
+                List<Dataset> chosen = new ArrayList<>();
+                if (datasets == null || datasets.isEmpty()) {
+                    chosen.addAll(pmp.catalog().datasets());
+                } else {
+                    for (String id : datasets) {
+                        chosen.add(pmp.catalog().dataset(id));
+                    }
+                }
+                for (Dataset d : chosen) {
+                    pmp.store().prepare(d);
+                    SyncReport r = target.rollup(d, pmp.store().view(), year);
+                    if (r.rows() > 0 || (datasets != null && !datasets.isEmpty())) {
+                        reports.add(r);
+                    }
+                }
+            } finally {
+                if (objects[0] != null) {
+                    objects[0].close();
+                }
+            }
+            for (SyncReport r : reports) {
+                main.out.println(r.datasetId() + " " + year + ": " + (r.written() > 0 ? "written" : r.rows() == 0
+                        ? "no rows" : "unchanged") + ", " + r.rows() + " rows");
+            }
+            main.err.println("pmp lake rollup: " + reports.size() + " datasets to " + target.location());
             main.out.flush();
             return ExitCodes.OK;
         }

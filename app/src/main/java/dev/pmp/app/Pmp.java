@@ -1,6 +1,11 @@
 package dev.pmp.app;
 
+import dev.pmp.engine.archive.PayloadArchive;
 import dev.pmp.engine.archive.RawArchive;
+import dev.pmp.lake.S3Archive;
+import dev.pmp.lake.S3Location;
+import dev.pmp.lake.S3ObjectStore;
+import dev.pmp.lake.S3Settings;
 import dev.pmp.engine.catalog.Catalog;
 import dev.pmp.engine.http.HttpStats;
 import dev.pmp.engine.pipeline.Pipeline;
@@ -24,6 +29,7 @@ public final class Pmp implements AutoCloseable {
     private final AppSettings settings;
     private static final System.Logger LOG = System.getLogger(Pmp.class.getName());
     private final Catalog catalog;
+    private final PayloadArchive archive;
     private final java.util.Set<String> viewed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final StoreLock lock;
     private final Store store;
@@ -33,6 +39,7 @@ public final class Pmp implements AutoCloseable {
     private Pmp(AppSettings settings, Catalog catalog, StoreLock lock, Store store, Clock clock, HttpTransport transport) {
         this.settings = settings;
         this.catalog = catalog;
+        this.archive = archive(settings);
         this.lock = lock;
         this.store = store;
         this.clock = clock;
@@ -187,7 +194,6 @@ public final class Pmp implements AutoCloseable {
 
     /** A pipeline writing to this store, reporting to {@code listener}. */
     public Pipeline pipeline(RunListener listener) {
-        RawArchive archive = settings.archive() ? new RawArchive(settings.rawDir()) : null;
         return new Pipeline(store, transport, archive, clock, report -> {
             joinStandardViews(report.datasetId());
             listener.finished(report);
@@ -211,6 +217,23 @@ public final class Pmp implements AutoCloseable {
         } catch (StoreException e) {
             viewed.remove(datasetId);
             LOG.log(System.Logger.Level.WARNING, "standard views not refreshed: " + e.getMessage());
+        }
+    }
+
+    /** The raw archive the settings ask for: off, the data folder's {@code raw/}, or an S3 location. */
+    private static PayloadArchive archive(AppSettings settings) {
+        if (!settings.archive()) {
+            return null;
+        }
+        Optional<String> s3 = settings.archiveS3();
+        if (s3.isEmpty()) {
+            return new RawArchive(settings.rawDir());
+        }
+        try {
+            S3Location at = S3Location.parse(s3.get());
+            return new S3Archive(S3ObjectStore.open(S3Settings.from(settings::value), at.bucket()), at);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("PMP_ARCHIVE: " + e.getMessage());
         }
     }
 

@@ -6,11 +6,8 @@ import dev.pmp.spi.StoreException;
 import dev.pmp.spi.StoreView;
 import dev.pmp.spi.Window;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,7 +29,7 @@ public final class Lake {
     /** The manifest of a partition. */
     public static final String MANIFEST = "_manifest.json";
 
-    private final Path root;
+    private final LakeTarget target;
     private final Clock clock;
 
     /**
@@ -40,19 +37,34 @@ public final class Lake {
      * @param clock stamps {@code written_at_utc} in the manifests
      */
     public Lake(Path root, Clock clock) {
-        this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
+        this(LakeTarget.local(root), clock);
+    }
+
+    /**
+     * @param target where the partitions go: a local folder or an S3 location
+     * @param clock stamps {@code written_at_utc} in the manifests
+     */
+    public Lake(LakeTarget target, Clock clock) {
+        this.target = Objects.requireNonNull(target, "target");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    public Path root() {
-        return root;
+    /** Where the lake is. */
+    public String location() {
+        return target.location();
     }
 
-    /** The folder of one partition. */
+    /** The folder of one partition of a lake in a local folder. */
     public Path partition(Dataset dataset, YearMonth month) {
-        return root.resolve("dataset=" + dataset.id())
-                .resolve("year=" + month.getYear())
-                .resolve(String.format("month=%02d", month.getMonthValue()));
+        if (!(target instanceof LakeTarget.Local local)) {
+            throw new IllegalStateException("the lake at " + target.location() + " is not a local folder");
+        }
+        return local.root().resolve(partitionDir(dataset, month));
+    }
+
+    /** The relative, {@code /}-separated folder of one partition: {@code dataset=<id>/year=YYYY/month=MM}. */
+    public static String partitionDir(Dataset dataset, YearMonth month) {
+        return "dataset=" + dataset.id() + "/year=" + month.getYear() + String.format("/month=%02d", month.getMonthValue());
     }
 
     /**
@@ -93,6 +105,32 @@ public final class Lake {
     private PartitionSync syncPartition(Dataset dataset, StoreView view, YearMonth month) throws StoreException, IOException {
         Instant start = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return syncSpan(dataset, view, new Window(start, end), partitionDir(dataset, month), month.getYear(),
+                month.getMonthValue());
+    }
+
+    /**
+     * Writes the annual file of {@code year} (UTC): {@code annual/dataset=<id>/year=YYYY/part.parquet} with its
+     * manifest ({@code month} 0), the one-file-per-year layout of the old pipeline's rollups; skipped when the
+     * year's rows are unchanged since the last rollup.
+     */
+    public SyncReport rollup(Dataset dataset, StoreView view, int year) throws StoreException, IOException {
+        Instant start = java.time.LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = java.time.LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        PartitionSync p = syncSpan(dataset, view, new Window(start, end), annualDir(dataset, year), year, 0);
+        return new SyncReport(dataset.id(), p.outcome == Outcome.WRITTEN ? 1 : 0, p.outcome == Outcome.UNCHANGED ? 1 : 0,
+                p.rows);
+    }
+
+    /** The relative folder of an annual file: {@code annual/dataset=<id>/year=YYYY}. */
+    public static String annualDir(Dataset dataset, int year) {
+        return "annual/dataset=" + dataset.id() + "/year=" + year;
+    }
+
+    private PartitionSync syncSpan(Dataset dataset, StoreView view, Window span, String dir, int year, int month)
+            throws StoreException, IOException {
+        Instant start = span.start();
+        Instant end = span.end();
         RowChecksum checksum = new RowChecksum(dataset);
         Instant[] range = new Instant[2];
         try (ParquetWriter writer = ParquetWriter.open(dataset)) {
@@ -107,46 +145,34 @@ public final class Lake {
                 return new PartitionSync(Outcome.EMPTY, 0);
             }
             String sum = checksum.hex();
-            Path dir = partition(dataset, month);
-            Path part = dir.resolve(PART);
-            Path manifestFile = dir.resolve(MANIFEST);
-            Optional<PartitionManifest> previous = readManifest(manifestFile);
-            if (previous.isPresent() && previous.get().checksum().equals(sum) && Files.exists(part)) {
+            Optional<PartitionManifest> previous = readManifest(target.manifest(dir));
+            if (previous.isPresent() && previous.get().checksum().equals(sum) && target.hasPart(dir)) {
                 return new PartitionSync(Outcome.UNCHANGED, writer.rows());
             }
-            Files.createDirectories(dir);
-            Path tmp = dir.resolve("." + PART + ".tmp");
-            Files.deleteIfExists(tmp);
-            writer.copyTo(tmp);
-            moveIntoPlace(tmp, part);
-            PartitionManifest manifest = new PartitionManifest(dataset.id(), month.getYear(), month.getMonthValue(),
-                    writer.rows(), range[0], range[1], sum, clock.instant());
-            Path manifestTmp = dir.resolve("." + MANIFEST + ".tmp");
-            Files.writeString(manifestTmp, manifest.toJson(), StandardCharsets.UTF_8);
-            moveIntoPlace(manifestTmp, manifestFile);
+            Path tmp = target.scratch(dir);
+            try {
+                writer.copyTo(tmp);
+                PartitionManifest manifest = new PartitionManifest(dataset.id(), year, month,
+                        writer.rows(), range[0], range[1], sum, clock.instant());
+                target.publish(dir, tmp, manifest.toJson());
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
             return new PartitionSync(Outcome.WRITTEN, writer.rows());
         } catch (SQLException e) {
-            throw new IOException("cannot write the Parquet file of " + dataset.id() + " " + month + ": " + e.getMessage(), e);
+            throw new IOException("cannot write the Parquet file of " + dataset.id() + " " + dir + ": " + e.getMessage(), e);
         }
     }
 
     /** The manifest of a partition, empty when there is none or it cannot be read (the partition is then rewritten). */
-    static Optional<PartitionManifest> readManifest(Path file) throws IOException {
-        if (!Files.exists(file)) {
+    static Optional<PartitionManifest> readManifest(Optional<String> text) {
+        if (text.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(PartitionManifest.parse(Files.readString(file, StandardCharsets.UTF_8)));
+            return Optional.of(PartitionManifest.parse(text.get()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
-        }
-    }
-
-    private static void moveIntoPlace(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  *
  * @param dataset the dataset id
  * @param year UTC year of the grid column
- * @param month UTC month of the grid column, 1 to 12
+ * @param month UTC month of the grid column, 1 to 12; 0 for an annual rollup file
  * @param rows rows in the file
  * @param minTime earliest grid time in the file
  * @param maxTime latest grid time in the file
@@ -31,8 +31,8 @@ public record PartitionManifest(String dataset, int year, int month, long rows, 
         Objects.requireNonNull(maxTime, "maxTime");
         Objects.requireNonNull(checksum, "checksum");
         Objects.requireNonNull(writtenAt, "writtenAt");
-        if (month < 1 || month > 12) {
-            throw new IllegalArgumentException("month must be 1 to 12: " + month);
+        if (month < 0 || month > 12) {
+            throw new IllegalArgumentException("month must be 1 to 12, or 0 for a whole year: " + month);
         }
         if (rows < 1) {
             throw new IllegalArgumentException("a partition holds at least one row");

@@ -149,6 +149,28 @@ class LakeTest {
         assertThat(lake.sync(SYSTEM_LOAD, store)).isEqualTo(new SyncReport(SYSTEM_LOAD.id(), 1, 1, 48));
     }
 
+    @Test
+    void annualRollupWritesOneFilePerYearAndSkipsAnUnchangedYear() throws Exception {
+        write(SYSTEM_LOAD, loadRows(48, 0));
+
+        assertThat(lake.rollup(SYSTEM_LOAD, store, 2024)).isEqualTo(new SyncReport(SYSTEM_LOAD.id(), 1, 0, 48));
+        assertThat(lake.rollup(SYSTEM_LOAD, store, 2024)).isEqualTo(new SyncReport(SYSTEM_LOAD.id(), 0, 1, 48));
+        assertThat(lake.rollup(SYSTEM_LOAD, store, 2023)).isEqualTo(new SyncReport(SYSTEM_LOAD.id(), 0, 0, 0));
+
+        Path annual = dir.resolve("lake").resolve(Lake.annualDir(SYSTEM_LOAD, 2024));
+        assertThat(annual).isEqualTo(dir.resolve("lake/annual/dataset=sample.system_load/year=2024"));
+        PartitionManifest m = PartitionManifest.parse(Files.readString(annual.resolve(Lake.MANIFEST)));
+        assertThat(m.month()).isZero();
+        assertThat(m.rows()).isEqualTo(48);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*), min(time_utc) < max(time_utc) FROM read_parquet('"
+                        + annual.resolve(Lake.PART) + "')")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(48);
+            assertThat(rs.getBoolean(2)).isTrue();
+        }
+    }
+
     private List<Row> loadRows(int count, double offset) {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -22,7 +22,7 @@ import java.util.zip.GZIPOutputStream;
  * temporary name and moved into place, so a crash never leaves a partial file under a final name.
  * Safe for use by one thread at a time per dataset.
  */
-public final class RawArchive {
+public final class RawArchive implements PayloadArchive {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -76,6 +76,18 @@ public final class RawArchive {
             Files.deleteIfExists(tmp);
         }
         return relative(target);
+    }
+
+    /** Keeps the payload as {@link #keep(String, Instant, byte[], String, String)}; the fetch log holds the metadata. */
+    @Override
+    public String keep(String datasetId, Instant fetchedAt, byte[] raw, String sha256, String extension,
+            java.util.Map<String, String> metadata) throws IOException {
+        return keep(datasetId, fetchedAt, raw, sha256, extension);
+    }
+
+    @Override
+    public String location() {
+        return root.toString();
     }
 
     /** The absolute path of a file named by {@link #keep}. */

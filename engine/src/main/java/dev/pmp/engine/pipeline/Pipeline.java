@@ -1,5 +1,6 @@
 package dev.pmp.engine.pipeline;
 
+import dev.pmp.engine.archive.PayloadArchive;
 import dev.pmp.engine.archive.RawArchive;
 import dev.pmp.engine.ledger.Gap;
 import dev.pmp.engine.ledger.Grid;
@@ -41,14 +42,14 @@ import java.util.UUID;
 public final class Pipeline {
     private final Store store;
     private final Transport transport;
-    private final RawArchive archive;
+    private final PayloadArchive archive;
     private final Clock clock;
     private final RunListener listener;
 
     /**
      * @param archive where raw payloads go; null turns archiving off
      */
-    public Pipeline(Store store, Transport transport, RawArchive archive, Clock clock, RunListener listener) {
+    public Pipeline(Store store, Transport transport, PayloadArchive archive, Clock clock, RunListener listener) {
         this.store = store;
         this.transport = transport;
         this.archive = archive;
@@ -211,9 +212,11 @@ public final class Pipeline {
         String archived = null;
         if (archive != null) {
             try {
-                archived = archive.keep(dataset.id(), fetchedAt, raw, sha, extension(request, transfer));
+                archived = archive.keep(dataset.id(), fetchedAt, raw, sha, extension(request, transfer),
+                        Map.of("url", transfer.response().uri().toString(),
+                                "status", Integer.toString(transfer.response().status())));
             } catch (IOException e) {
-                String msg = "could not archive the raw payload under " + archive.root() + ": " + e.getMessage();
+                String msg = "could not archive the raw payload in " + archive.location() + ": " + e.getMessage();
                 logFailure(totals, new FetchRecord(fetchId, dataset.id(), window, transfer.response().uri().toString(), fetchedAt,
                         transfer.response().status(), raw.length, sha, null, since(started), 0, 0, 0, Failure.CONFIG, msg));
                 return Step.failed(Failure.CONFIG, msg);
