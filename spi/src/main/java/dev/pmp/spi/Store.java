@@ -29,6 +29,15 @@ public interface Store extends AutoCloseable {
      */
     void refreshStandardViews(List<StandardMapping> mappings) throws StoreException;
 
+    /** Appends events to the outbox, in one transaction of their own; their {@code seq} is assigned here. */
+    void appendEvents(List<Event> events) throws StoreException;
+
+    /** The oldest undelivered events of the outbox, in {@code seq} order, at most {@code limit}. */
+    List<Event> pendingEvents(int limit) throws StoreException;
+
+    /** Marks every event up to and including {@code seq} delivered; delivered events are removed. */
+    void markDelivered(long seq) throws StoreException;
+
     /** Appends the log line of a fetch that failed; changes nothing else. */
     void logFailure(FetchRecord failed) throws StoreException;
 

@@ -31,6 +31,8 @@ import java.util.TreeMap;
  */
 public final class MemoryStore implements Store, StoreView {
     private java.util.List<dev.pmp.spi.StandardMapping> standardMappings = java.util.List.of();
+    private final java.util.List<dev.pmp.spi.Event> outbox = new java.util.ArrayList<>();
+    private long lastSeq;
     private final Map<String, TreeMap<List<Comparable<Object>>, Row>> tables = new HashMap<>();
     private final Map<String, List<Revision>> revisions = new HashMap<>();
     private final Map<String, List<Window>> coverage = new HashMap<>();
@@ -41,6 +43,23 @@ public final class MemoryStore implements Store, StoreView {
     /** Makes the next {@link #write} fail after it has started changing state, to test rollback. */
     public void failNextWrite() {
         failNextWrite = true;
+    }
+
+    @Override
+    public synchronized void appendEvents(java.util.List<dev.pmp.spi.Event> events) {
+        for (dev.pmp.spi.Event e : events) {
+            outbox.add(new dev.pmp.spi.Event(++lastSeq, e.type(), e.datasetId(), e.at(), e.payload()));
+        }
+    }
+
+    @Override
+    public synchronized java.util.List<dev.pmp.spi.Event> pendingEvents(int limit) {
+        return java.util.List.copyOf(outbox.subList(0, Math.min(limit, outbox.size())));
+    }
+
+    @Override
+    public synchronized void markDelivered(long seq) {
+        outbox.removeIf(e -> e.seq() <= seq);
     }
 
     /** Memory has no SQL: there are no views to refresh. The mappings are kept for tests to inspect. */

@@ -463,6 +463,34 @@ public abstract class StoreContract {
         }
     }
 
+    @Test
+    void outboxKeepsEventsInOrderUntilDeliveredAndAcrossReopening() throws Exception {
+        Instant at = Instant.parse("2024-07-01T05:00:00.123456Z");
+        store.appendEvents(List.of(
+                new dev.pmp.spi.Event(0, "rows_arrived", "sample.system_load", at, "{\"n\":1}"),
+                new dev.pmp.spi.Event(0, "fetch_failed", "sample.system_load", at.plusSeconds(1), "{\"n\":2}"),
+                new dev.pmp.spi.Event(0, "gap_found", "sample.settlement_point_prices", at.plusSeconds(2), "{\"n\":3}")));
+        List<dev.pmp.spi.Event> pending = store.pendingEvents(10);
+        assertThat(pending).extracting(dev.pmp.spi.Event::type).containsExactly("rows_arrived", "fetch_failed", "gap_found");
+        assertThat(pending.get(0).at()).isEqualTo(at);
+        assertThat(pending.get(0).payload()).isEqualTo("{\"n\":1}");
+        assertThat(pending.get(1).seq()).isGreaterThan(pending.get(0).seq());
+        assertThat(store.pendingEvents(2)).hasSize(2);
+
+        store.markDelivered(pending.get(1).seq());
+        Optional<Store> reopened = reopen(store);
+        if (reopened.isPresent()) {
+            store = reopened.get();
+        }
+        assertThat(store.pendingEvents(10)).extracting(dev.pmp.spi.Event::type).containsExactly("gap_found");
+        store.appendEvents(List.of(new dev.pmp.spi.Event(0, "rows_revised", "sample.system_load", at, "{}")));
+        List<dev.pmp.spi.Event> after = store.pendingEvents(10);
+        assertThat(after).hasSize(2);
+        assertThat(after.get(1).seq()).isGreaterThan(after.get(0).seq());
+        store.markDelivered(after.get(1).seq());
+        assertThat(store.pendingEvents(10)).isEmpty();
+    }
+
     protected record State(List<Row> rows, List<Window> coverage, List<FetchRecord> fetches, List<Revision> revisions) {
     }
 

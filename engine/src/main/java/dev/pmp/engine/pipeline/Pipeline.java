@@ -246,6 +246,9 @@ public final class Pipeline {
         totals.fetches++;
         totals.rows += parsed.rows().size();
         totals.written = totals.written.plus(result);
+        if (result.inserted() + result.updated() > 0) {
+            totals.changed = totals.changed == null ? window : totals.changed.span(window);
+        }
         totals.quarantined.addAll(parsed.quarantined());
         totals.notes.addAll(parsed.notes());
         return new Step(null, "", parsed.next());
@@ -299,7 +302,8 @@ public final class Pipeline {
             }
         }
         RunReport r = new RunReport(dataset.id(), totals.fetches, totals.rows, totals.written, gaps, caughtUp,
-                totals.quarantined, totals.notes, failure, message, Duration.ofNanos(System.nanoTime() - t0));
+                totals.quarantined, totals.notes, failure, message, Duration.ofNanos(System.nanoTime() - t0),
+                totals.changed);
         listener.finished(r);
         return r;
     }
@@ -356,6 +360,7 @@ public final class Pipeline {
         int fetches;
         long rows;
         WriteResult written = WriteResult.NONE;
+        Window changed;
         final List<Quarantine> quarantined = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
     }

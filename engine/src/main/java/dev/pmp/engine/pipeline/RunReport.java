@@ -4,6 +4,7 @@ import dev.pmp.engine.ledger.Gap;
 import dev.pmp.engine.ledger.GapKind;
 import dev.pmp.spi.Failure;
 import dev.pmp.spi.Quarantine;
+import dev.pmp.spi.Window;
 import dev.pmp.spi.WriteResult;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Objects;
  * @param failure the failure that stopped the pass, null when none
  * @param message the failure's message, empty when none
  * @param duration wall time of the pass
+ * @param changed the span of the windows whose writes inserted or changed rows, null when none did
  */
 public record RunReport(
         String datasetId,
@@ -35,7 +37,16 @@ public record RunReport(
         List<String> notes,
         Failure failure,
         String message,
-        Duration duration) {
+        Duration duration,
+        Window changed) {
+
+    /** A report of a pass that changed no rows. */
+    public RunReport(String datasetId, int fetches, long rowsFetched, WriteResult written, List<Gap> gaps,
+            boolean caughtUp, List<Quarantine> quarantined, List<String> notes, Failure failure, String message,
+            Duration duration) {
+        this(datasetId, fetches, rowsFetched, written, gaps, caughtUp, quarantined, notes, failure, message, duration,
+                null);
+    }
 
     public RunReport {
         Objects.requireNonNull(datasetId, "datasetId");

@@ -3,6 +3,7 @@ package dev.pmp.store.duckdb;
 import dev.pmp.spi.Batch;
 import dev.pmp.spi.Column;
 import dev.pmp.spi.Dataset;
+import dev.pmp.spi.Event;
 import dev.pmp.spi.FetchRecord;
 import dev.pmp.spi.Row;
 import dev.pmp.spi.Schema;
@@ -130,6 +131,7 @@ public final class DuckDbStore implements Store {
         try {
             store = new DuckDbStore(connection, description, currentDatabase(connection));
             store.initialize();
+            store.ensureOutbox();
         } catch (SQLException e) {
             closeAfter(connection, e);
             throw new StoreException("cannot read the database name of " + description + ": " + e.getMessage(), e);
@@ -159,6 +161,70 @@ public final class DuckDbStore implements Store {
     /** The quoted, fully qualified name of a table in schema {@code pmp}. */
     String catalogTable(String name) {
         return DatasetTables.quote(catalog) + ".pmp." + DatasetTables.quote(name);
+    }
+
+    /** Creates the event outbox when missing (it joined layout version 1 later, as an addition). */
+    private void ensureOutbox() throws StoreException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE SEQUENCE IF NOT EXISTS " + catalogTable("outbox_seq"));
+            s.execute("CREATE TABLE IF NOT EXISTS " + catalogTable("outbox") + " ("
+                    + "seq BIGINT NOT NULL DEFAULT nextval('" + catalogTable("outbox_seq").replace("'", "''") + "') PRIMARY KEY, "
+                    + "type VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL, at_utc TIMESTAMP NOT NULL, payload VARCHAR NOT NULL)");
+        } catch (SQLException e) {
+            throw new StoreException("cannot set up the event outbox of " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void appendEvents(List<Event> events) throws StoreException {
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
+            inTransaction(() -> {
+                try (PreparedStatement p = connection.prepareStatement("INSERT INTO " + catalogTable("outbox")
+                        + " (type, dataset_id, at_utc, payload) VALUES (?, ?, make_timestamp(?::BIGINT), ?)")) {
+                    for (Event e : events) {
+                        p.setString(1, e.type());
+                        p.setString(2, e.datasetId());
+                        p.setLong(3, Instants.truncatedMicros(e.at()));
+                        p.setString(4, e.payload());
+                        p.addBatch();
+                    }
+                    p.executeBatch();
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new StoreException("cannot append events to " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<Event> pendingEvents(int limit) throws StoreException {
+        List<Event> out = new ArrayList<>();
+        try (PreparedStatement p = connection.prepareStatement("SELECT seq, type, dataset_id, epoch_us(at_utc), payload FROM "
+                + catalogTable("outbox") + " ORDER BY seq LIMIT ?")) {
+            p.setInt(1, limit);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Event(r.getLong(1), r.getString(2), r.getString(3), Instants.fromMicros(r.getLong(4)), r.getString(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the event outbox of " + description + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public void markDelivered(long seq) throws StoreException {
+        try (PreparedStatement p = connection.prepareStatement("DELETE FROM " + catalogTable("outbox") + " WHERE seq <= ?")) {
+            p.setLong(1, seq);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot mark events delivered in " + description + ": " + e.getMessage(), e);
+        }
     }
 
     /** Creates the catalog tables of a new database, or checks the layout version of an existing one. */

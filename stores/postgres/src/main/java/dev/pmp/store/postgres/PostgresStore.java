@@ -2,6 +2,7 @@ package dev.pmp.store.postgres;
 
 import dev.pmp.spi.Batch;
 import dev.pmp.spi.Dataset;
+import dev.pmp.spi.Event;
 import dev.pmp.spi.FetchRecord;
 import dev.pmp.spi.Row;
 import dev.pmp.spi.Schema;
@@ -223,6 +224,69 @@ public final class PostgresStore implements Store {
             });
         } catch (SQLException e) {
             throw new StoreException("cannot create the standard views in " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void appendEvents(List<Event> events) throws StoreException {
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
+            inTransaction(() -> {
+                try (PreparedStatement p = connection.prepareStatement(
+                        "INSERT INTO pmp.outbox (type, dataset_id, at_utc, payload) VALUES (?, ?, ?, ?)")) {
+                    for (Event e : events) {
+                        p.setString(1, e.type());
+                        p.setString(2, e.datasetId());
+                        p.setObject(3, Instants.truncated(e.at()));
+                        p.setString(4, e.payload());
+                        p.addBatch();
+                    }
+                    p.executeBatch();
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new StoreException("cannot append events to " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<Event> pendingEvents(int limit) throws StoreException {
+        List<Event> out = new ArrayList<>();
+        try {
+            inTransaction(() -> {
+                try (PreparedStatement p = connection.prepareStatement(
+                        "SELECT seq, type, dataset_id, at_utc, payload FROM pmp.outbox ORDER BY seq LIMIT ?")) {
+                    p.setInt(1, limit);
+                    try (ResultSet r = p.executeQuery()) {
+                        while (r.next()) {
+                            out.add(new Event(r.getLong(1), r.getString(2), r.getString(3),
+                                    Instants.of(r.getObject(4, java.time.OffsetDateTime.class)), r.getString(5)));
+                        }
+                    }
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the event outbox of " + description + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public void markDelivered(long seq) throws StoreException {
+        try {
+            inTransaction(() -> {
+                try (PreparedStatement p = connection.prepareStatement("DELETE FROM pmp.outbox WHERE seq <= ?")) {
+                    p.setLong(1, seq);
+                    p.executeUpdate();
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new StoreException("cannot mark events delivered in " + description + ": " + e.getMessage(), e);
         }
     }
 
