@@ -1,0 +1,2 @@
+/** The Kafka notifier: pmp's events on a Kafka topic. */
+package dev.pmp.notify.kafka;
