@@ -7,6 +7,11 @@ import dev.pmp.lake.S3Location;
 import dev.pmp.lake.S3ObjectStore;
 import dev.pmp.lake.S3Settings;
 import dev.pmp.engine.catalog.Catalog;
+import dev.pmp.engine.events.Events;
+import dev.pmp.engine.events.Notifier;
+import dev.pmp.engine.events.OutboxRelay;
+import dev.pmp.engine.events.WebhookNotifier;
+import dev.pmp.notify.kafka.KafkaNotifier;
 import dev.pmp.engine.http.HttpStats;
 import dev.pmp.engine.pipeline.Pipeline;
 import dev.pmp.engine.pipeline.RunListener;
@@ -30,6 +35,8 @@ public final class Pmp implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Pmp.class.getName());
     private final Catalog catalog;
     private final PayloadArchive archive;
+    private final OutboxRelay relay;
+    private final Events events = new Events();
     private final java.util.Set<String> viewed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final StoreLock lock;
     private final Store store;
@@ -40,6 +47,7 @@ public final class Pmp implements AutoCloseable {
         this.settings = settings;
         this.catalog = catalog;
         this.archive = archive(settings);
+        this.relay = new OutboxRelay(store, notifiers(settings), clock);
         this.lock = lock;
         this.store = store;
         this.clock = clock;
@@ -196,8 +204,49 @@ public final class Pmp implements AutoCloseable {
     public Pipeline pipeline(RunListener listener) {
         return new Pipeline(store, transport, archive, clock, report -> {
             joinStandardViews(report.datasetId());
+            publish(report);
             listener.finished(report);
         });
+    }
+
+    /** Keeps the pass's events in the outbox and moves the relay along; never waits for a receiver. */
+    private void publish(dev.pmp.engine.pipeline.RunReport report) {
+        if (!relay.active()) {
+            return;
+        }
+        try {
+            relay.enqueue(events.of(report, clock.instant()));
+            relay.relay();
+        } catch (StoreException e) {
+            LOG.log(System.Logger.Level.WARNING, "events of " + report.datasetId() + " not kept: " + e.getMessage());
+        }
+    }
+
+    /** The event relay: Kafka ({@code PMP_KAFKA_BOOTSTRAP}) and/or a webhook ({@code PMP_WEBHOOK_URL}). */
+    public OutboxRelay relay() {
+        return relay;
+    }
+
+    /**
+     * The notifiers the settings ask for: {@code PMP_KAFKA_BOOTSTRAP} (+ {@code PMP_KAFKA_TOPIC}, default
+     * {@code pmp.events}) and {@code PMP_WEBHOOK_URL}.
+     */
+    static List<Notifier> notifiers(AppSettings settings) {
+        List<Notifier> out = new java.util.ArrayList<>();
+        Optional<String> bootstrap = settings.value("PMP_KAFKA_BOOTSTRAP");
+        if (bootstrap.isPresent()) {
+            out.add(new KafkaNotifier(bootstrap.get(), settings.value("PMP_KAFKA_TOPIC").orElse("pmp.events"),
+                    java.time.Duration.ofSeconds(15), Map.of()));
+        }
+        Optional<String> hook = settings.value("PMP_WEBHOOK_URL");
+        if (hook.isPresent()) {
+            try {
+                out.add(new WebhookNotifier(java.net.URI.create(hook.get().strip()), java.time.Duration.ofSeconds(10)));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("PMP_WEBHOOK_URL: " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     /**
@@ -240,6 +289,7 @@ public final class Pmp implements AutoCloseable {
     @Override
     public void close() throws StoreException, IOException {
         try {
+            relay.close();
             store.close();
         } finally {
             lock.close();

@@ -31,6 +31,8 @@ final class UpdateCommand implements Callable<Integer> {
             for (Feed feed : feeds) {
                 exit = worse(exit, codeOf(pipeline.update(feed)));
             }
+            // A one-shot command waits a little for its events; what is not delivered stays in the outbox.
+            pmp.relay().drain(java.time.Duration.ofSeconds(30));
             return exit;
         }
     }
