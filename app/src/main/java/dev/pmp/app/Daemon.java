@@ -28,6 +28,7 @@ final class Daemon {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final PrintStream err;
     private Dashboard dashboard;
+    private final Leases leases;
 
     Daemon(Pmp pmp, Map<String, Catalog.Configured> configured, List<Feed> feeds, Duration repoll, WebSettings web,
             PrintStream err) {
@@ -46,6 +47,95 @@ final class Daemon {
                     err.println("pmp run: unexpected error in a pass: " + e);
                     e.printStackTrace(err);
                 });
+        this.leases = pmp.settings().postgres() ? new Leases(pmp, err) : null;
+        if (leases != null) {
+            scheduler.share(leases);
+        }
+    }
+
+    /**
+     * Datasets shared with the other {@code pmp run} processes on the same PostgreSQL store through leases
+     * ({@code PMP_LEASE_SECONDS}, default 60): a dataset is collected by the process holding its lease, and a
+     * process that dies loses its leases within one lease period, when another takes them over.
+     */
+    static final class Leases implements Scheduler.Shares {
+        private final Pmp pmp;
+        private final PrintStream err;
+        private final String holder;
+        private final Duration period;
+        private final java.util.Set<String> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        Leases(Pmp pmp, PrintStream err) {
+            this.pmp = pmp;
+            this.err = err;
+            this.holder = holderName();
+            String v = pmp.settings().value("PMP_LEASE_SECONDS").orElse("60");
+            long seconds;
+            try {
+                seconds = Long.parseLong(v.strip());
+            } catch (NumberFormatException e) {
+                seconds = -1;
+            }
+            if (seconds < 2) {
+                throw new ConfigException("PMP_LEASE_SECONDS must be a whole number of at least 2, not " + v);
+            }
+            this.period = Duration.ofSeconds(seconds);
+        }
+
+        static String holderName() {
+            String host;
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                host = "unknown-host";
+            }
+            return host + ":" + ProcessHandle.current().pid();
+        }
+
+        String holder() {
+            return holder;
+        }
+
+        @Override
+        public boolean mayRun(String datasetId) {
+            try {
+                boolean mine = pmp.store().acquireLease("dataset:" + datasetId, holder, period);
+                if (mine && held.add(datasetId)) {
+                    err.println("pmp run: " + datasetId + " is collected here (" + holder + ")");
+                } else if (!mine && held.remove(datasetId)) {
+                    err.println("pmp run: " + datasetId + " is now collected by another process");
+                }
+                return mine;
+            } catch (StoreException e) {
+                err.println("pmp run: cannot take the lease of " + datasetId + ": " + e.getMessage());
+                return false;
+            }
+        }
+
+        @Override
+        public void renew() {
+            for (String id : List.copyOf(held)) {
+                mayRun(id);
+            }
+        }
+
+        @Override
+        public Duration renewEvery() {
+            return period.dividedBy(3);
+        }
+
+        @Override
+        public Duration recheck() {
+            return period.dividedBy(2);
+        }
+
+        void release() {
+            try {
+                pmp.store().releaseLeases(holder);
+            } catch (StoreException e) {
+                err.println("pmp run: leases not released (they lapse in " + period.toSeconds() + " s): " + e.getMessage());
+            }
+        }
     }
 
     /** Starts scheduling and blocks until stopped; a shutdown hook stops cleanly on SIGTERM or Ctrl-C. */
@@ -89,6 +179,9 @@ final class Daemon {
                 dashboard.close();
             }
             scheduler.close();
+            if (leases != null) {
+                leases.release();
+            }
             pmp.close();
             err.println("pmp run: stopped cleanly");
         } catch (Exception e) {

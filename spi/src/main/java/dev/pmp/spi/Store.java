@@ -38,6 +38,21 @@ public interface Store extends AutoCloseable {
     /** Marks every event up to and including {@code seq} delivered; delivered events are removed. */
     void markDelivered(long seq) throws StoreException;
 
+    /**
+     * Takes or renews the lease {@code name} for {@code holder} until {@code period} from the store's own now,
+     * so several collector processes sharing the store do each piece of work once. Succeeds when the lease
+     * is free, expired, or already {@code holder}'s.
+     *
+     * @return whether {@code holder} now holds the lease
+     */
+    boolean acquireLease(String name, String holder, java.time.Duration period) throws StoreException;
+
+    /** Gives up every lease {@code holder} holds (a collector stopping cleanly). */
+    void releaseLeases(String holder) throws StoreException;
+
+    /** The holder of lease {@code name}, if it is held and not expired. */
+    java.util.Optional<String> leaseHolder(String name) throws StoreException;
+
     /** Appends the log line of a fetch that failed; changes nothing else. */
     void logFailure(FetchRecord failed) throws StoreException;
 

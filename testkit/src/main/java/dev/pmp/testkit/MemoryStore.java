@@ -33,6 +33,7 @@ public final class MemoryStore implements Store, StoreView {
     private java.util.List<dev.pmp.spi.StandardMapping> standardMappings = java.util.List.of();
     private final java.util.List<dev.pmp.spi.Event> outbox = new java.util.ArrayList<>();
     private long lastSeq;
+    private final java.util.Map<String, Lease> leases = new java.util.HashMap<>();
     private final Map<String, TreeMap<List<Comparable<Object>>, Row>> tables = new HashMap<>();
     private final Map<String, List<Revision>> revisions = new HashMap<>();
     private final Map<String, List<Window>> coverage = new HashMap<>();
@@ -43,6 +44,32 @@ public final class MemoryStore implements Store, StoreView {
     /** Makes the next {@link #write} fail after it has started changing state, to test rollback. */
     public void failNextWrite() {
         failNextWrite = true;
+    }
+
+    @Override
+    public synchronized boolean acquireLease(String name, String holder, java.time.Duration period) {
+        java.time.Instant now = java.time.Instant.now();
+        Lease current = leases.get(name);
+        if (current == null || current.holder().equals(holder) || current.expires().isBefore(now)) {
+            leases.put(name, new Lease(holder, now.plus(period)));
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public synchronized void releaseLeases(String holder) {
+        leases.values().removeIf(l -> l.holder().equals(holder));
+    }
+
+    @Override
+    public synchronized java.util.Optional<String> leaseHolder(String name) {
+        Lease l = leases.get(name);
+        return l == null || l.expires().isBefore(java.time.Instant.now()) ? java.util.Optional.empty()
+                : java.util.Optional.of(l.holder());
+    }
+
+    private record Lease(String holder, java.time.Instant expires) {
     }
 
     @Override

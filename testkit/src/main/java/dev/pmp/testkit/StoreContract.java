@@ -491,6 +491,26 @@ public abstract class StoreContract {
         assertThat(store.pendingEvents(10)).isEmpty();
     }
 
+    @Test
+    void aLeaseHasOneHolderUntilItLapsesOrIsReleased() throws Exception {
+        Duration period = Duration.ofMillis(600);
+        assertThat(store.acquireLease("dataset:a", "host-1:11", period)).isTrue();
+        assertThat(store.acquireLease("dataset:a", "host-2:22", period)).isFalse();
+        assertThat(store.acquireLease("dataset:a", "host-1:11", period)).isTrue();
+        assertThat(store.acquireLease("dataset:b", "host-2:22", period)).isTrue();
+        assertThat(store.leaseHolder("dataset:a")).contains("host-1:11");
+
+        Thread.sleep(900);
+        assertThat(store.leaseHolder("dataset:a")).isEmpty();
+        assertThat(store.acquireLease("dataset:a", "host-2:22", Duration.ofMinutes(1))).isTrue();
+        assertThat(store.acquireLease("dataset:a", "host-1:11", Duration.ofMinutes(1))).isFalse();
+
+        store.releaseLeases("host-2:22");
+        assertThat(store.leaseHolder("dataset:a")).isEmpty();
+        assertThat(store.leaseHolder("dataset:b")).isEmpty();
+        assertThat(store.acquireLease("dataset:a", "host-1:11", Duration.ofMinutes(1))).isTrue();
+    }
+
     protected record State(List<Row> rows, List<Window> coverage, List<FetchRecord> fetches, List<Revision> revisions) {
     }
 

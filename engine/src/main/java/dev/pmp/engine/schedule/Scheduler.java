@@ -38,6 +38,7 @@ public final class Scheduler implements AutoCloseable {
     /** The pending pass of each dataset; read and written on the scheduler thread only. */
     private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
     private final Set<String> paused = ConcurrentHashMap.newKeySet();
+    private volatile Shares shares;
     private volatile long passes;
     private volatile Instant lastPassAt;
 
@@ -64,11 +65,47 @@ public final class Scheduler implements AutoCloseable {
         this.executor = pool;
     }
 
+    /**
+     * How collectors sharing a store split the datasets: {@link #mayRun} is asked (on the scheduler thread)
+     * before each pass and takes or renews the dataset's lease; {@link #renew} is run every
+     * {@link #renewEvery} to keep held leases; a dataset held elsewhere is asked about again after
+     * {@link #recheck}, so a lapsed lease is taken over within about a lease period.
+     */
+    public interface Shares {
+        /** Whether this process may run a pass of the dataset now (it holds, or has just taken, its lease). */
+        boolean mayRun(String datasetId);
+
+        /** Renews the leases this process holds. */
+        void renew();
+
+        /** How often {@link #renew} runs. */
+        Duration renewEvery();
+
+        /** How soon a dataset held by another process is asked about again. */
+        Duration recheck();
+    }
+
+    /** Shares the datasets with other collectors from {@link #start()} on; without it every dataset runs here. */
+    public void share(Shares sharing) {
+        this.shares = sharing;
+    }
+
     /** Schedules a first pass of every feed now. */
     public void start() {
         for (Feed feed : feeds.values()) {
             nextRuns.put(feed.dataset().id(), clock.instant());
             executor.execute(() -> pass(feed));
+        }
+        Shares sharing = shares;
+        if (sharing != null) {
+            long every = sharing.renewEvery().toMillis();
+            executor.scheduleWithFixedDelay(() -> {
+                try {
+                    sharing.renew();
+                } catch (RuntimeException e) {
+                    onError.accept(e);
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -144,6 +181,26 @@ public final class Scheduler implements AutoCloseable {
         String id = feed.dataset().id();
         Instant next;
         RunReport report = null;
+        Shares sharing = shares;
+        boolean mine;
+        try {
+            mine = sharing == null || sharing.mayRun(id);
+        } catch (RuntimeException e) {
+            onError.accept(e);
+            mine = false;
+        }
+        if (!mine) {
+            next = clock.instant().plus(sharing.recheck());
+            nextRuns.put(id, next);
+            if (!executor.isShutdown() && !paused.contains(id)) {
+                try {
+                    pending.put(id, executor.schedule(() -> pass(feed), sharing.recheck().toMillis(), TimeUnit.MILLISECONDS));
+                } catch (RejectedExecutionException closing) {
+                    // close() won the race: nothing more is scheduled
+                }
+            }
+            return null;
+        }
         try {
             report = pipeline.update(feed);
             lastReports.put(id, report);

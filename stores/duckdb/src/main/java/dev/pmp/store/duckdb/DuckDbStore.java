@@ -170,8 +170,63 @@ public final class DuckDbStore implements Store {
             s.execute("CREATE TABLE IF NOT EXISTS " + catalogTable("outbox") + " ("
                     + "seq BIGINT NOT NULL DEFAULT nextval('" + catalogTable("outbox_seq").replace("'", "''") + "') PRIMARY KEY, "
                     + "type VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL, at_utc TIMESTAMP NOT NULL, payload VARCHAR NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS " + catalogTable("leases") + " ("
+                    + "name VARCHAR PRIMARY KEY, holder VARCHAR NOT NULL, expires_at_utc TIMESTAMP NOT NULL)");
         } catch (SQLException e) {
             throw new StoreException("cannot set up the event outbox of " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean acquireLease(String name, String holder, java.time.Duration period) throws StoreException {
+        long now = Instants.truncatedMicros(Instant.now());
+        long until = now + period.toNanos() / 1000;
+        try {
+            return inTransaction(() -> {
+                try (PreparedStatement p = connection.prepareStatement("INSERT INTO " + catalogTable("leases")
+                        + " VALUES (?, ?, make_timestamp(?::BIGINT)) ON CONFLICT (name) DO UPDATE SET holder = excluded.holder,"
+                        + " expires_at_utc = excluded.expires_at_utc WHERE " + catalogTable("leases") + ".holder = excluded.holder"
+                        + " OR " + catalogTable("leases") + ".expires_at_utc < make_timestamp(?::BIGINT)")) {
+                    p.setString(1, name);
+                    p.setString(2, holder);
+                    p.setLong(3, until);
+                    p.setLong(4, now);
+                    p.executeUpdate();
+                }
+                return holder.equals(leaseHolderAt(name, now).orElse(null));
+            });
+        } catch (SQLException e) {
+            throw new StoreException("cannot take the lease " + name + " in " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void releaseLeases(String holder) throws StoreException {
+        try (PreparedStatement p = connection.prepareStatement("DELETE FROM " + catalogTable("leases") + " WHERE holder = ?")) {
+            p.setString(1, holder);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot release the leases of " + holder + " in " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<String> leaseHolder(String name) throws StoreException {
+        try {
+            return leaseHolderAt(name, Instants.truncatedMicros(Instant.now()));
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the lease " + name + " in " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<String> leaseHolderAt(String name, long nowMicros) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("SELECT holder FROM " + catalogTable("leases")
+                + " WHERE name = ? AND expires_at_utc >= make_timestamp(?::BIGINT)")) {
+            p.setString(1, name);
+            p.setLong(2, nowMicros);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
         }
     }
 

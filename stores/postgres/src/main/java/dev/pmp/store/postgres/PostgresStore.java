@@ -216,14 +216,70 @@ public final class PostgresStore implements Store {
                         }
                         String body = parts.isEmpty() ? StandardMapping.emptySelectSql(table, DatasetTables::sqlType)
                                 : String.join(" UNION ALL ", parts);
-                        s.execute("CREATE OR REPLACE VIEW " + "public." + DatasetTables.quote(table.tableName())
-                                + " AS " + body);
+                        // Dropped and created, not replaced: a replacement may not change a column's collation,
+                        // and dataset tables use "C" where the empty view has the default.
+                        s.execute("DROP VIEW IF EXISTS public." + DatasetTables.quote(table.tableName()));
+                        s.execute("CREATE VIEW public." + DatasetTables.quote(table.tableName()) + " AS " + body);
                     }
                 }
                 return null;
             });
         } catch (SQLException e) {
             throw new StoreException("cannot create the standard views in " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean acquireLease(String name, String holder, java.time.Duration period) throws StoreException {
+        try {
+            return inTransaction(() -> {
+                // The database's clock decides, so collectors on machines with skewed clocks agree.
+                try (PreparedStatement p = connection.prepareStatement("INSERT INTO pmp.leases AS l (name, holder, expires_at)"
+                        + " VALUES (?, ?, now() + make_interval(secs => ?)) ON CONFLICT (name) DO UPDATE"
+                        + " SET holder = excluded.holder, expires_at = excluded.expires_at"
+                        + " WHERE l.holder = excluded.holder OR l.expires_at < now() RETURNING holder")) {
+                    p.setString(1, name);
+                    p.setString(2, holder);
+                    p.setDouble(3, period.toMillis() / 1000.0);
+                    try (ResultSet r = p.executeQuery()) {
+                        return r.next() && holder.equals(r.getString(1));
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            throw new StoreException("cannot take the lease " + name + " in " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void releaseLeases(String holder) throws StoreException {
+        try {
+            inTransaction(() -> {
+                try (PreparedStatement p = connection.prepareStatement("DELETE FROM pmp.leases WHERE holder = ?")) {
+                    p.setString(1, holder);
+                    p.executeUpdate();
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new StoreException("cannot release the leases of " + holder + " in " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<String> leaseHolder(String name) throws StoreException {
+        try {
+            return inTransaction(() -> {
+                try (PreparedStatement p = connection.prepareStatement(
+                        "SELECT holder FROM pmp.leases WHERE name = ? AND expires_at >= now()")) {
+                    p.setString(1, name);
+                    try (ResultSet r = p.executeQuery()) {
+                        return r.next() ? Optional.of(r.getString(1)) : Optional.<String>empty();
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the lease " + name + " in " + description + ": " + e.getMessage(), e);
         }
     }
 

@@ -44,15 +44,15 @@ class CatalogMigrationsTest {
     void migratingAnEmptyDatabaseCreatesTheCatalogOnce() throws Exception {
         PostgresLocation database = location(server.emptyDatabase());
 
-        assertThat(PostgresStore.migrate(database)).isEqualTo(2);
+        assertThat(PostgresStore.migrate(database)).isEqualTo(3);
         assertThat(PostgresStore.migrate(database)).isZero();
 
         try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), null);
                 Statement s = c.createStatement()) {
             assertThat(single(s, "SELECT string_agg(table_name, ' ' ORDER BY table_name) FROM information_schema.tables "
-                    + "WHERE table_schema = 'pmp'")).isEqualTo("coverage fetches flyway_schema_history outbox");
+                    + "WHERE table_schema = 'pmp'")).isEqualTo("coverage fetches flyway_schema_history leases outbox");
             assertThat(single(s, "SELECT string_agg(version, ' ' ORDER BY installed_rank) FROM pmp.flyway_schema_history "
-                    + "WHERE version IS NOT NULL AND type = 'SQL'")).isEqualTo("1 2");
+                    + "WHERE version IS NOT NULL AND type = 'SQL'")).isEqualTo("1 2 3");
         }
         try (PostgresStore store = PostgresStore.open(database)) {
             assertThat(store.view().fetches(dev.pmp.testkit.SampleDatasets.SYSTEM_LOAD, 10)).isEmpty();
@@ -67,9 +67,9 @@ class CatalogMigrationsTest {
                 .locations("classpath:db/migration").target("1").load().migrate();
 
         assertThatThrownBy(() -> PostgresStore.open(database)).isInstanceOf(dev.pmp.spi.StoreException.class)
-                .hasMessageContaining("is at version 1, older than this build's 2")
+                .hasMessageContaining("is at version 1, older than this build's 3")
                 .hasMessageContaining("pmp init");
-        assertThat(PostgresStore.migrate(database)).isEqualTo(1);
+        assertThat(PostgresStore.migrate(database)).isEqualTo(2);
         try (PostgresStore store = PostgresStore.open(database)) {
             store.appendEvents(java.util.List.of(new dev.pmp.spi.Event(0, "gap_found", "x.y",
                     java.time.Instant.parse("2024-01-01T00:00:00Z"), "{}")));
