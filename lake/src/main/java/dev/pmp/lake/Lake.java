@@ -2,6 +2,7 @@ package dev.pmp.lake;
 
 import dev.pmp.spi.Dataset;
 import dev.pmp.spi.DatasetSummary;
+import dev.pmp.spi.NativeExport;
 import dev.pmp.spi.StoreException;
 import dev.pmp.spi.StoreView;
 import dev.pmp.spi.Window;
@@ -128,6 +129,32 @@ public final class Lake {
     }
 
     private PartitionSync syncSpan(Dataset dataset, StoreView view, Window span, String dir, int year, int month)
+            throws StoreException, IOException {
+        // A store that fingerprints and exports by itself (DuckDB) is asked first: no row leaves it.
+        Optional<NativeExport> print = view.fingerprint(dataset, span);
+        if (print.isPresent()) {
+            Optional<PartitionManifest> previous = readManifest(target.manifest(dir));
+            if (previous.isPresent() && previous.get().checksum().equals(print.get().fingerprint()) && target.hasPart(dir)) {
+                return new PartitionSync(Outcome.UNCHANGED, print.get().rows());
+            }
+            Path tmp = target.scratch(dir);
+            try {
+                Optional<NativeExport> done = view.exportParquet(dataset, span, tmp);
+                if (done.isPresent()) {
+                    NativeExport e = done.get();
+                    PartitionManifest manifest = new PartitionManifest(dataset.id(), year, month, e.rows(), e.first(),
+                            e.last(), e.fingerprint(), clock.instant());
+                    target.publish(dir, tmp, manifest.toJson());
+                    return new PartitionSync(Outcome.WRITTEN, e.rows());
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        return syncRows(dataset, view, span, dir, year, month);
+    }
+
+    private PartitionSync syncRows(Dataset dataset, StoreView view, Window span, String dir, int year, int month)
             throws StoreException, IOException {
         Instant start = span.start();
         Instant end = span.end();

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * @param rows rows in the file
  * @param minTime earliest grid time in the file
  * @param maxTime latest grid time in the file
- * @param checksum hex sha256 of the rows (see {@link RowChecksum})
+ * @param checksum what decides whether a sync rewrites the partition: the hex sha256 of the rows (see
+ *     {@link RowChecksum}) when pmp read them, or the store's own fingerprint ({@code duckdb-hash-sum:...}) when
+ *     the store exported the file itself; read from {@code checksum_sha256} in manifests of older builds
  * @param writtenAt when the file was written
  */
 public record PartitionManifest(String dataset, int year, int month, long rows, Instant minTime, Instant maxTime,
@@ -48,7 +50,7 @@ public record PartitionManifest(String dataset, int year, int month, long rows, 
                 + "  \"rows\": " + rows + ",\n"
                 + "  \"min_time_utc\": \"" + minTime + "\",\n"
                 + "  \"max_time_utc\": \"" + maxTime + "\",\n"
-                + "  \"checksum_sha256\": \"" + checksum + "\",\n"
+                + "  \"checksum\": \"" + checksum + "\",\n"
                 + "  \"written_at_utc\": \"" + writtenAt + "\"\n"
                 + "}\n";
     }
@@ -68,7 +70,7 @@ public record PartitionManifest(String dataset, int year, int month, long rows, 
             return new PartitionManifest(required(f, "dataset"), Integer.parseInt(required(f, "year")),
                     Integer.parseInt(required(f, "month")), Long.parseLong(required(f, "rows")),
                     Instant.parse(required(f, "min_time_utc")), Instant.parse(required(f, "max_time_utc")),
-                    required(f, "checksum_sha256"), Instant.parse(required(f, "written_at_utc")));
+                    f.containsKey("checksum") ? f.get("checksum") : required(f, "checksum_sha256"), Instant.parse(required(f, "written_at_utc")));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("unreadable manifest: " + e.getMessage(), e);
         }

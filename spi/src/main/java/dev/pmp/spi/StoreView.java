@@ -29,4 +29,22 @@ public interface StoreView {
         List<Window> c = coverage(dataset, within);
         return c.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(c.get(c.size() - 1).end());
     }
+
+    /**
+     * The store's own fingerprint of the rows whose grid column lies inside {@code within}, computed without
+     * reading them out; empty when the window has no rows or the store cannot (then callers read the rows).
+     */
+    default java.util.Optional<NativeExport> fingerprint(Dataset dataset, Window within) throws StoreException {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Writes the rows whose grid column lies inside {@code within} to {@code target} as Parquet (zstd), in
+     * natural-key order, with the store's own engine; empty when there are no rows or the store cannot (then
+     * callers read the rows and write the file themselves).
+     */
+    default java.util.Optional<NativeExport> exportParquet(Dataset dataset, Window within, java.nio.file.Path target)
+            throws StoreException {
+        return java.util.Optional.empty();
+    }
 }
