@@ -136,6 +136,11 @@ record DatasetTables(Dataset dataset, String table, String revisions, String sta
         return "COPY " + stage + " (" + columns(null) + ") FROM STDIN (FORMAT binary)";
     }
 
+    /** The binary {@code COPY} straight into the current-rows table, ingestion time and fetch id included. */
+    String copyIntoTable() {
+        return "COPY " + table + " (" + columns(null) + ", ingested_at_utc, fetch_id) FROM STDIN (FORMAT binary)";
+    }
+
     /** Names and types the current-rows table must have, in order. */
     List<String> expectedColumns() {
         List<String> out = new ArrayList<>();

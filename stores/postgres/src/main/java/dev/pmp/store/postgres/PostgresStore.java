@@ -526,6 +526,16 @@ public final class PostgresStore implements Store {
      * statements must agree on the number of changed rows.
      */
     private WriteResult upsert(DatasetTables t, Batch batch, Instant[] gridRange) throws SQLException {
+        if (!anyStored(t, gridRange)) {
+            // Nothing stored in the batch's time range (new data, a backfill): nothing to compare, supersede or
+            // conflict with, so the rows are copied straight into the table.
+            long copied = StageEncoder.copy(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(t.copyIntoTable()),
+                    t.schema().columns(), batch.rows(), batch.ingestedAt(), batch.fetch().fetchId());
+            if (copied != batch.rows().size()) {
+                throw new IllegalStateException("copied " + copied + " of " + batch.rows().size() + " rows");
+            }
+            return new WriteResult(copied, 0, 0);
+        }
         try (Statement s = connection.createStatement()) {
             s.execute("TRUNCATE " + t.stage());
         }
@@ -562,6 +572,19 @@ public final class PostgresStore implements Store {
                     + " rows; was another process writing " + t.dataset().id() + "?");
         }
         return new WriteResult(inserted, updated, batch.rows().size() - inserted - updated);
+    }
+
+    /** Whether the table holds any row whose grid time lies in the closed range. */
+    private boolean anyStored(DatasetTables t, Instant[] gridRange) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM " + t.table() + " t WHERE t."
+                + DatasetTables.quote(t.dataset().timeShape().gridColumn()) + " BETWEEN ? AND ?)")) {
+            p.setObject(1, Instants.truncated(gridRange[0]));
+            p.setObject(2, Instants.ceiling(gridRange[1]));
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getBoolean(1);
+            }
+        }
     }
 
     /**

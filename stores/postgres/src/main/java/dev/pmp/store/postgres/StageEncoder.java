@@ -33,15 +33,36 @@ final class StageEncoder {
      * @return the number of rows the server reports loaded
      */
     static long copy(CopyIn copy, List<Column> columns, List<Row> rows) throws SQLException {
+        return copy(copy, columns, rows, null, null);
+    }
+
+    /**
+     * Streams {@code rows} followed, on every row, by {@code ingestedAt} and {@code fetchId} (for a COPY
+     * straight into a dataset table), or by nothing when both are null.
+     *
+     * @return the number of rows the server reports loaded
+     */
+    static long copy(CopyIn copy, List<Column> columns, List<Row> rows, Instant ingestedAt, String fetchId)
+            throws SQLException {
+        boolean stamped = ingestedAt != null;
         try {
+            byte[] fetch = stamped ? fetchId.getBytes(StandardCharsets.UTF_8) : null;
+            long ingested = stamped ? Instants.postgresMicros(Instants.truncated(ingestedAt).toInstant()) : 0;
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new CopyStream(copy), BUFFER_BYTES));
             out.write(SIGNATURE);
             out.writeInt(0);
             out.writeInt(0);
+            short fields = (short) (columns.size() + (stamped ? 2 : 0));
             for (Row row : rows) {
-                out.writeShort(columns.size());
+                out.writeShort(fields);
                 for (int i = 0; i < columns.size(); i++) {
                     write(out, columns.get(i), row.get(i));
+                }
+                if (stamped) {
+                    out.writeInt(8);
+                    out.writeLong(ingested);
+                    out.writeInt(fetch.length);
+                    out.write(fetch);
                 }
             }
             out.writeShort(-1);

@@ -101,6 +101,27 @@ class PostgresStoreTest extends StoreContract {
     }
 
     @Test
+    void newRowsAreCopiedStraightInAndOverlappingOnesGoThroughTheStagedUpsert() throws Exception {
+        store.prepare(SYSTEM_LOAD);
+        // Nanoseconds in the ingestion time: the straight COPY truncates them like every other path.
+        Instant ingested = Instant.parse("2024-07-01T06:00:00.123456789Z");
+        Window w = new Window(T0, T0.plus(Duration.ofMinutes(15)));
+        List<Row> rows = List.of(load(0, 1.5, 1L, "a", false, null), load(1, 2.5, 2L, "b", true, null),
+                load(2, null, null, null, null, null));
+        dev.pmp.spi.FetchRecord f = new dev.pmp.spi.FetchRecord("copy-1", SYSTEM_LOAD.id(), w, "test:", ingested, 200, 0,
+                null, null, Duration.ZERO, 0, 0, 0, null, "");
+        assertThat(store.write(new Batch(SYSTEM_LOAD, f, rows, List.of(w), ingested))).isEqualTo(new WriteResult(3, 0, 0));
+        assertThat(scan(SYSTEM_LOAD, w)).containsExactlyElementsOf(rows);
+
+        List<Row> changed = List.of(load(1, 2.75, 2L, "b", true, null), load(3, 4.0, 4L, "d", false, null));
+        dev.pmp.spi.FetchRecord g = new dev.pmp.spi.FetchRecord("copy-2", SYSTEM_LOAD.id(), w, "test:", ingested, 200, 0,
+                null, null, Duration.ZERO, 0, 0, 0, null, "");
+        assertThat(store.write(new Batch(SYSTEM_LOAD, g, changed, List.of(w), ingested))).isEqualTo(new WriteResult(1, 1, 0));
+        assertThat(store.view().revisions(SYSTEM_LOAD, 10)).hasSize(1);
+        assertThat(scan(SYSTEM_LOAD, new Window(T0, T0.plus(Duration.ofHours(1))))).hasSize(4);
+    }
+
+    @Test
     void usesPlainTablesWhenTimescaleIsNotAvailable() throws Exception {
         assertThat(store.toString()).doesNotContain("TimescaleDB");
         assertThat(PostgresStore.timescaleAvailable(((PostgresStore) store).connection())).isFalse();
