@@ -1,0 +1,2 @@
+/** JMH benchmarks of the NYISO source's parsers. */
+package dev.pmp.bench.nyiso;
