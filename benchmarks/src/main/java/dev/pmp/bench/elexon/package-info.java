@@ -1,0 +1,2 @@
+/** Benchmarks of the Elexon Insights parser. */
+package dev.pmp.bench.elexon;
