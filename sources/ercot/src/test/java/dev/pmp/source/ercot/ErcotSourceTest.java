@@ -44,7 +44,11 @@ class ErcotSourceTest {
         Source source = new ErcotSource();
         assertThat(source.name()).isEqualTo("ercot");
         assertThat(source.datasets()).extracting(Dataset::id).containsExactly("ercot.energy_storage_resources",
-                "ercot.system_wide_prices", "ercot.system_wide_prices_day_ahead", "ercot.fuel_mix");
+                "ercot.system_wide_prices", "ercot.system_wide_prices_day_ahead", "ercot.fuel_mix",
+                "ercot.settlement_point_prices_real_time", "ercot.settlement_point_prices_day_ahead",
+                "ercot.as_prices_day_ahead", "ercot.as_prices_real_time_15min", "ercot.load_by_weather_zone",
+                "ercot.load_by_forecast_zone", "ercot.system_lambda", "ercot.lmp_sced", "ercot.sced_resource_data_60d",
+                "ercot.dam_resource_awards_60d");
         Dataset d = source.datasets().get(0);
         assertThat(d.id()).isEqualTo("ercot.energy_storage_resources");
         assertThat(d.title()).isEqualTo("ERCOT energy storage resources (system-wide charging/discharging)");
@@ -121,6 +125,48 @@ class ErcotSourceTest {
         assertThatThrownBy(() -> new ErcotSource().feed(foreign, NONE))
                 .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.failure()).isEqualTo(Failure.CONFIG))
                 .hasMessageContaining("elexon.fuel_mix");
+    }
+
+    @Test
+    void datasetIdsAreUniqueAndApiFeedsAskWellFormedUrls() throws SourceException {
+        Source source = new ErcotSource();
+        assertThat(source.datasets()).extracting(Dataset::id).doesNotHaveDuplicates();
+        Settings api = key -> Optional.ofNullable(Map.of("PMP_ERCOT_API_USERNAME", "u", "PMP_ERCOT_API_PASSWORD", "p",
+                "PMP_ERCOT_API_KEY", "k").get(key));
+        for (Dataset d : source.datasets()) {
+            Window w = Window.of(Instant.parse("2026-09-28T05:00:00Z"), d.cadence());
+            FetchRequest r = source.feed(d, api).request(w);
+            assertThat(r.uri().isAbsolute()).as(d.id()).isTrue();
+            assertThat(r.uri().getScheme()).isEqualTo("https");
+            assertThat(r.uri().toString()).as(d.id()).doesNotContain(" ", "{", "}");
+            boolean isApi = r.uri().getHost().equals("api.ercot.com");
+            assertThat(r.authenticated()).as(d.id()).isEqualTo(isApi);
+            assertThat(r.budget()).as(d.id()).isEqualTo(isApi ? Optional.of("api") : Optional.empty());
+            assertThat(r.headers()).doesNotContainKeys("Authorization", "Ocp-Apim-Subscription-Key");
+        }
+    }
+
+    @Test
+    void requestRatesKeepTheApiOnItsPublishedLimit() {
+        assertThat(new ErcotSource().requestRates()).isEqualTo(Map.of("", "60 per minute burst 10", "api", "30 per minute"));
+    }
+
+    @Test
+    void everyStandardMappingFitsItsDataset() {
+        Source source = new ErcotSource();
+        Map<String, Dataset> byId = new java.util.HashMap<>();
+        source.datasets().forEach(d -> byId.put(d.id(), d));
+        assertThat(source.standardMappings()).isNotEmpty().allSatisfy(m -> {
+            assertThat(byId).containsKey(m.datasetId());
+            assertThat(m.problemWith(byId.get(m.datasetId()))).isEmpty();
+        });
+        assertThat(source.standardMappings()).extracting(m -> m.table() + " " + m.datasetId()).contains(
+                "LMP ercot.settlement_point_prices_day_ahead", "LMP ercot.settlement_point_prices_real_time",
+                "AS_PRICES ercot.as_prices_day_ahead", "AS_PRICES ercot.as_prices_real_time_15min",
+                "LOAD ercot.load_by_weather_zone", "LOAD ercot.load_by_forecast_zone", "FUEL_MIX ercot.fuel_mix");
+        assertThat(source.standardMappings()).filteredOn(m -> m.table() == dev.pmp.spi.StandardTable.LMP)
+                .allSatisfy(m -> assertThat(m.values().get("location_type"))
+                        .isEqualTo(dev.pmp.spi.StandardValue.column("location_type")));
     }
 
     private static Feed feed(Settings settings) throws SourceException {

@@ -17,12 +17,13 @@ import java.util.Optional;
 
 /**
  * The ERCOT reports this module can parse (README section 3.7), each with the dataset its rows fill and
- * the operator columns it maps by name. Not yet served: these datasets await the Public API client.
+ * the operator columns it maps by name, and how the Public API serves it.
  */
 public enum ErcotReport {
 
     /** NP6-905-CD Settlement Point Prices at Resource Nodes, Hubs and Load Zones, 15-minute. */
-    NP6_905_CD("NP6-905-CD", Style.DELIVERY_INTERVAL, dataset("ercot.spp_real_time_15min",
+    NP6_905_CD("NP6-905-CD", Style.DELIVERY_INTERVAL, Query.dates("np6-905-cd/spp_node_zone_hub", "deliveryDate"),
+            dataset("ercot.settlement_point_prices_real_time",
             "ERCOT real-time settlement point prices, 15-minute (NP6-905-CD)",
             "NP6-905-CD, https://api.ercot.com/api/public-reports/np6-905-cd/spp_node_zone_hub", TimeShape.INTERVAL,
             "DeliveryDate + DeliveryHour (hour ending) + DeliveryInterval (1..4) + DSTFlag",
@@ -30,7 +31,7 @@ public enum ErcotReport {
                     key("settlement_point", "ERCOT SettlementPointName (API settlementPoint): resource node, hub or load zone"),
                     key("settlement_point_type", "ERCOT SettlementPointType: RN, PCCRN, LCCRN, PUN, HU, SH, AH, LZ, LZEW, "
                             + "LZ_DC, LZ_DCEW; LZ and LZEW rows share a name"),
-                    value("price_usd_per_mwh", "$/MWh", "ERCOT SettlementPointPrice"))),
+                    value("price_usd_per_mwh", "$/MWh", "ERCOT SettlementPointPrice"), locationType())),
             List.of(time(Role.DATE, "DeliveryDate"), time(Role.DELIVERY_HOUR, "DeliveryHour"),
                     time(Role.DELIVERY_INTERVAL, "DeliveryInterval", "deliveryInt"),
                     text("settlement_point", "SettlementPointName", "SettlementPoint"),
@@ -38,19 +39,21 @@ public enum ErcotReport {
                     number("price_usd_per_mwh", true, "SettlementPointPrice"), flag())),
 
     /** NP4-190-CD DAM Settlement Point Prices, hourly. */
-    NP4_190_CD("NP4-190-CD", Style.HOUR_ENDING, dataset("ercot.spp_day_ahead_hourly",
+    NP4_190_CD("NP4-190-CD", Style.HOUR_ENDING, Query.dates("np4-190-cd/dam_stlmnt_pnt_prices", "deliveryDate"),
+            dataset("ercot.settlement_point_prices_day_ahead",
             "ERCOT day-ahead (DAM) settlement point prices, hourly (NP4-190-CD)",
             "NP4-190-CD, https://api.ercot.com/api/public-reports/np4-190-cd/dam_stlmnt_pnt_prices", TimeShape.INTERVAL,
             "DeliveryDate + HourEnding (01:00..24:00) + DSTFlag",
             Duration.ofHours(1), Duration.ZERO, Duration.ofMinutes(30), List.of(
                     key("settlement_point", "ERCOT SettlementPoint: resource node, hub or load zone (no type in this report)"),
-                    value("price_usd_per_mwh", "$/MWh", "ERCOT SettlementPointPrice"))),
+                    value("price_usd_per_mwh", "$/MWh", "ERCOT SettlementPointPrice"), locationType())),
             List.of(time(Role.DATE, "DeliveryDate"), time(Role.HOUR_ENDING, "HourEnding"),
                     text("settlement_point", "SettlementPoint", "SettlementPointName"),
                     number("price_usd_per_mwh", true, "SettlementPointPrice"), flag())),
 
     /** NP4-188-CD DAM Clearing Prices for Capacity (ancillary service MCPC), hourly. */
-    NP4_188_CD("NP4-188-CD", Style.HOUR_ENDING, dataset("ercot.as_prices_day_ahead",
+    NP4_188_CD("NP4-188-CD", Style.HOUR_ENDING, Query.dates("np4-188-cd/dam_clear_price_for_cap", "deliveryDate"),
+            dataset("ercot.as_prices_day_ahead",
             "ERCOT day-ahead ancillary service clearing prices (MCPC, NP4-188-CD)",
             "NP4-188-CD, https://api.ercot.com/api/public-reports/np4-188-cd/dam_clear_price_for_cap", TimeShape.INTERVAL,
             "DeliveryDate + HourEnding (01:00..24:00) + DSTFlag",
@@ -60,8 +63,23 @@ public enum ErcotReport {
             List.of(time(Role.DATE, "DeliveryDate"), time(Role.HOUR_ENDING, "HourEnding"),
                     text("ancillary_type", "AncillaryType"), number("mcpc_usd_per_mw", true, "MCPC"), flag())),
 
+    /** NP6-331-CD Real-Time Clearing Prices for Capacity by 15-minute settlement interval (RTC+B). */
+    NP6_331_CD("NP6-331-CD", Style.DELIVERY_INTERVAL, Query.dates("np6-331-cd/rt_clear_price_cap", "deliveryDate"),
+            dataset("ercot.as_prices_real_time_15min",
+            "ERCOT real-time ancillary service clearing prices, 15-minute (MCPC, NP6-331-CD, from RTC+B)",
+            "NP6-331-CD, https://api.ercot.com/api/public-reports/np6-331-cd/rt_clear_price_cap", TimeShape.INTERVAL,
+            "DeliveryDate + DeliveryHour (hour ending) + DeliveryInterval (1..4) + RepeatedHourFlag",
+            Duration.ofMinutes(15), Duration.ofMinutes(2), Duration.ofMinutes(10), List.of(
+                    key("as_type", "ERCOT ASType: REGUP, REGDN, RRS, ECRS, NSPIN"),
+                    value("mcpc_usd_per_mw", "$/MW", "ERCOT MCPC: time-weighted real-time MCPC plus the real-time "
+                            + "reliability deployment adder, per MW for the hour, over 15 minutes"))),
+            List.of(time(Role.DATE, "DeliveryDate"), time(Role.DELIVERY_HOUR, "DeliveryHour"),
+                    time(Role.DELIVERY_INTERVAL, "DeliveryInterval", "deliveryInt"), text("as_type", "ASType"),
+                    number("mcpc_usd_per_mw", true, "MCPC"), flag())),
+
     /** NP6-345-CD Actual System Load by Weather Zone, hourly. */
-    NP6_345_CD("NP6-345-CD", Style.HOUR_ENDING, dataset("ercot.load_by_weather_zone",
+    NP6_345_CD("NP6-345-CD", Style.HOUR_ENDING, Query.dates("np6-345-cd/act_sys_load_by_wzn", "operatingDay"),
+            dataset("ercot.load_by_weather_zone",
             "ERCOT actual system load by weather zone, hourly (NP6-345-CD)",
             "NP6-345-CD, https://api.ercot.com/api/public-reports/np6-345-cd/act_sys_load_by_wzn", TimeShape.INTERVAL,
             "OperDay (API operatingDay) + HourEnding (01:00..24:00) + DSTFlag",
@@ -83,8 +101,26 @@ public enum ErcotReport {
                     number("south_central_mw", true, "SOUTH_C"), number("west_mw", true, "WEST"),
                     number("total_mw", true, "TOTAL"), flag())),
 
+    /** NP6-346-CD Actual System Load by Forecast Zone, hourly. */
+    NP6_346_CD("NP6-346-CD", Style.HOUR_ENDING, Query.dates("np6-346-cd/act_sys_load_by_fzn", "operatingDay"),
+            dataset("ercot.load_by_forecast_zone",
+            "ERCOT actual system load by forecast zone, hourly (NP6-346-CD)",
+            "NP6-346-CD, https://api.ercot.com/api/public-reports/np6-346-cd/act_sys_load_by_fzn", TimeShape.INTERVAL,
+            "OperDay (API operatingDay) + HourEnding (01:00..24:00) + DSTFlag",
+            Duration.ofHours(1), Duration.ofHours(30), Duration.ofHours(6), List.of(
+                    value("north_mw", "MW", "ERCOT NORTH"),
+                    value("south_mw", "MW", "ERCOT SOUTH"),
+                    value("west_mw", "MW", "ERCOT WEST"),
+                    value("houston_mw", "MW", "ERCOT HOUSTON"),
+                    value("total_mw", "MW", "ERCOT TOTAL: sum of the forecast zones"))),
+            List.of(time(Role.DATE, "OperDay", "operatingDay"), time(Role.HOUR_ENDING, "HourEnding"),
+                    number("north_mw", true, "NORTH"), number("south_mw", true, "SOUTH"),
+                    number("west_mw", true, "WEST"), number("houston_mw", true, "HOUSTON"),
+                    number("total_mw", true, "TOTAL"), flag())),
+
     /** NP6-322-CD SCED System Lambda, one value per SCED run. */
-    NP6_322_CD("NP6-322-CD", Style.SCED, dataset("ercot.system_lambda",
+    NP6_322_CD("NP6-322-CD", Style.SCED, Query.timestamps("np6-322-cd/sced_system_lambda", "SCEDTimestamp"),
+            dataset("ercot.system_lambda",
             "ERCOT SCED system lambda, per SCED run (NP6-322-CD)",
             "NP6-322-CD, https://api.ercot.com/api/public-reports/np6-322-cd/sced_system_lambda", TimeShape.POINT,
             "SCEDTimeStamp (MM/dd/yyyy HH:mm:ss, the moment SCED ran) + RepeatedHourFlag",
@@ -100,7 +136,8 @@ public enum ErcotReport {
                     number("uncapped_system_lambda_usd_per_mwh", false, "UncappedSystemLambda"), flag())),
 
     /** NP6-788-CD LMPs by Resource Nodes, Load Zones and Trading Hubs, one file per SCED run. */
-    NP6_788_CD("NP6-788-CD", Style.SCED, dataset("ercot.lmp_sced",
+    NP6_788_CD("NP6-788-CD", Style.SCED, Query.timestamps("np6-788-cd/lmp_node_zone_hub", "SCEDTimestamp"),
+            dataset("ercot.lmp_sced",
             "ERCOT locational marginal prices per SCED run (NP6-788-CD)",
             "NP6-788-CD, https://api.ercot.com/api/public-reports/np6-788-cd/lmp_node_zone_hub", TimeShape.POINT,
             "SCEDTimestamp (MM/dd/yyyy HH:mm:ss, the moment SCED ran) + RepeatedHourFlag (API repeatHourFlag)",
@@ -108,7 +145,130 @@ public enum ErcotReport {
                     key("settlement_point", "ERCOT SettlementPoint: resource node, load zone, hub or DC tie (DC_L, DC_N, DC_R)"),
                     value("lmp_usd_per_mwh", "$/MWh", "ERCOT LMP"))),
             List.of(time(Role.SCED_TIMESTAMP, "SCEDTimestamp"), text("settlement_point", "SettlementPoint"),
-                    number("lmp_usd_per_mwh", true, "LMP"), flag()));
+                    number("lmp_usd_per_mwh", true, "LMP"), flag())),
+
+    /**
+     * NP3-965-ER 60-Day SCED Disclosure: the resource rows of {@code 60d_SCED_Gen_Resource_Data} and (from
+     * operating day 2025-12-05) {@code 60d_ESR_Data_in_SCED}, one row per SCED run and resource.
+     */
+    NP3_965_ER("NP3-965-ER", Style.SCED, null, disclosure("ercot.sced_resource_data_60d",
+            "ERCOT 60-day SCED disclosure: base point, telemetered output and AS awards per resource and SCED run "
+                    + "(NP3-965-ER)",
+            "NP3-965-ER 60_Day_SCED_Disclosure: 60d_SCED_Gen_Resource_Data, 60d_ESR_Data_in_SCED", TimeShape.POINT,
+            "SCED Time Stamp (MM/dd/yyyy HH:mm:ss) + Repeated Hour Flag", Duration.ofMinutes(5), List.of(
+                    key("resource_name", "ERCOT Resource Name"),
+                    optionalText("resource_type", "ERCOT Resource Type: ESR (from RTC+B), PWRSTR (storage before RTC+B), "
+                            + "CCGT90, PVGR, WIND, ..."),
+                    optionalText("qse", "ERCOT QSE"),
+                    optionalText("telemetered_resource_status", "ERCOT Telemetered Resource Status (ON, OFF, OUT, ...)"),
+                    value("base_point_mw", "MW", "ERCOT Base Point: SCED dispatch instruction"),
+                    value("telemetered_net_output_mw", "MW", "ERCOT Telemetered Net Output; for an ESR positive = discharge"),
+                    value("hsl_mw", "MW", "ERCOT HSL"),
+                    value("lsl_mw", "MW", "ERCOT LSL"),
+                    value("state_of_charge_mwh", "MWh", "ERCOT State of Charge (ESR file, from Feb 2026)"),
+                    value("as_responsibility_regup_mw", "MW", "ERCOT Ancillary Service REGUP (before RTC+B)"),
+                    value("as_responsibility_regdn_mw", "MW", "ERCOT Ancillary Service REGDN (before RTC+B)"),
+                    value("as_responsibility_rrs_mw", "MW", "ERCOT Ancillary Service RRS (before RTC+B)"),
+                    value("as_responsibility_rrsffr_mw", "MW", "ERCOT Ancillary Service RRSFFR (before RTC+B)"),
+                    value("as_responsibility_nspin_mw", "MW", "ERCOT Ancillary Service NSRS (before RTC+B)"),
+                    value("as_responsibility_ecrs_mw", "MW", "ERCOT Ancillary Service ECRS (before RTC+B)"),
+                    value("as_award_regup_mw", "MW", "ERCOT AS Awards REGUP (from RTC+B)"),
+                    value("as_award_regdn_mw", "MW", "ERCOT AS Awards REGDN (from RTC+B)"),
+                    value("as_award_rrspfr_mw", "MW", "ERCOT AS Awards RRSPFR (from RTC+B)"),
+                    value("as_award_rrsffr_mw", "MW", "ERCOT AS Awards RRSFFR (from RTC+B)"),
+                    value("as_award_rrsufr_mw", "MW", "ERCOT AS Awards RRSUFR (from RTC+B)"),
+                    value("as_award_ecrs_mw", "MW", "ERCOT AS Awards ECRS (from RTC+B)"),
+                    value("as_award_nspin_mw", "MW", "ERCOT AS Awards NSPIN (from RTC+B)"))),
+            List.of(time(Role.SCED_TIMESTAMP, "SCED Time Stamp"), text("resource_name", "Resource Name"),
+                    optional("resource_type", "Resource Type"), optional("qse", "QSE"),
+                    optional("telemetered_resource_status", "Telemetered Resource Status"),
+                    number("base_point_mw", false, "Base Point"),
+                    number("telemetered_net_output_mw", false, "Telemetered Net Output"),
+                    number("hsl_mw", false, "HSL"), number("lsl_mw", false, "LSL"),
+                    number("state_of_charge_mwh", false, "State of Charge"),
+                    number("as_responsibility_regup_mw", false, "Ancillary Service REGUP"),
+                    number("as_responsibility_regdn_mw", false, "Ancillary Service REGDN"),
+                    number("as_responsibility_rrs_mw", false, "Ancillary Service RRS"),
+                    number("as_responsibility_rrsffr_mw", false, "Ancillary Service RRSFFR"),
+                    number("as_responsibility_nspin_mw", false, "Ancillary Service NSRS"),
+                    number("as_responsibility_ecrs_mw", false, "Ancillary Service ECRS"),
+                    number("as_award_regup_mw", false, "AS Awards REGUP"),
+                    number("as_award_regdn_mw", false, "AS Awards REGDN"),
+                    number("as_award_rrspfr_mw", false, "AS Awards RRSPFR"),
+                    number("as_award_rrsffr_mw", false, "AS Awards RRSFFR"),
+                    number("as_award_rrsufr_mw", false, "AS Awards RRSUFR"),
+                    number("as_award_ecrs_mw", false, "AS Awards ECRS"),
+                    number("as_award_nspin_mw", false, "AS Awards NSPIN"), flag())),
+
+    /**
+     * NP3-966-ER 60-Day DAM Disclosure: the resource rows of {@code 60d_DAM_Gen_Resource_Data} and (from
+     * operating day 2025-12-06) {@code 60d_DAM_ESR_Data}, one row per hour and resource. These files carry no
+     * DST flag: the repeated hour is told apart by row order per resource.
+     */
+    NP3_966_ER("NP3-966-ER", Style.HOUR_ENDING, null, disclosure("ercot.dam_resource_awards_60d",
+            "ERCOT 60-day DAM disclosure: energy and ancillary service awards per resource and hour (NP3-966-ER)",
+            "NP3-966-ER 60_Day_DAM_Disclosure: 60d_DAM_Gen_Resource_Data, 60d_DAM_ESR_Data", TimeShape.INTERVAL,
+            "Delivery Date + Hour Ending (1..24, no DST flag: the repeated hour by row order)", Duration.ofHours(1),
+            List.of(
+                    key("resource_name", "ERCOT Resource Name"),
+                    optionalText("resource_type", "ERCOT Resource Type: ESR (from RTC+B), PWRSTR, CCGT90, PVGR, ..."),
+                    optionalText("qse", "ERCOT QSE"),
+                    optionalText("settlement_point", "ERCOT Settlement Point Name of the resource"),
+                    optionalText("resource_status", "ERCOT Resource Status (ON, OFF, OUT, ...)"),
+                    value("hsl_mw", "MW", "ERCOT HSL"),
+                    value("lsl_mw", "MW", "ERCOT LSL"),
+                    value("awarded_mw", "MW", "ERCOT Awarded Quantity: DAM energy award (sign for ESR charging unverified)"),
+                    value("energy_spp_usd_per_mwh", "$/MWh", "ERCOT Energy Settlement Point Price"),
+                    value("regup_awarded_mw", "MW", "ERCOT RegUp Awarded"),
+                    value("regup_mcpc_usd_per_mw", "$/MW", "ERCOT RegUp MCPC"),
+                    value("regdn_awarded_mw", "MW", "ERCOT RegDown Awarded"),
+                    value("regdn_mcpc_usd_per_mw", "$/MW", "ERCOT RegDown MCPC"),
+                    value("rrs_awarded_mw", "MW", "ERCOT RRS Awarded (files before the RRS split)"),
+                    value("rrspfr_awarded_mw", "MW", "ERCOT RRSPFR Awarded"),
+                    value("rrsffr_awarded_mw", "MW", "ERCOT RRSFFR Awarded"),
+                    value("rrsufr_awarded_mw", "MW", "ERCOT RRSUFR Awarded"),
+                    value("rrs_mcpc_usd_per_mw", "$/MW", "ERCOT RRS MCPC"),
+                    value("ecrs_awarded_mw", "MW", "ERCOT ECRSSD Awarded"),
+                    value("ecrs_mcpc_usd_per_mw", "$/MW", "ERCOT ECRS MCPC"),
+                    value("nspin_awarded_mw", "MW", "ERCOT NonSpin Awarded"),
+                    value("nspin_mcpc_usd_per_mw", "$/MW", "ERCOT NonSpin MCPC"))),
+            List.of(time(Role.DATE, "Delivery Date"), time(Role.HOUR_ENDING, "Hour Ending"),
+                    text("resource_name", "Resource Name"), optional("resource_type", "Resource Type"),
+                    optional("qse", "QSE"), optional("settlement_point", "Settlement Point Name"),
+                    optional("resource_status", "Resource Status"),
+                    number("hsl_mw", false, "HSL"), number("lsl_mw", false, "LSL"),
+                    number("awarded_mw", false, "Awarded Quantity"),
+                    number("energy_spp_usd_per_mwh", false, "Energy Settlement Point Price"),
+                    number("regup_awarded_mw", false, "RegUp Awarded"), number("regup_mcpc_usd_per_mw", false, "RegUp MCPC"),
+                    number("regdn_awarded_mw", false, "RegDown Awarded"),
+                    number("regdn_mcpc_usd_per_mw", false, "RegDown MCPC"),
+                    number("rrs_awarded_mw", false, "RRS Awarded"), number("rrspfr_awarded_mw", false, "RRSPFR Awarded"),
+                    number("rrsffr_awarded_mw", false, "RRSFFR Awarded"),
+                    number("rrsufr_awarded_mw", false, "RRSUFR Awarded"), number("rrs_mcpc_usd_per_mw", false, "RRS MCPC"),
+                    number("ecrs_awarded_mw", false, "ECRSSD Awarded"), number("ecrs_mcpc_usd_per_mw", false, "ECRS MCPC"),
+                    number("nspin_awarded_mw", false, "NonSpin Awarded"),
+                    number("nspin_mcpc_usd_per_mw", false, "NonSpin MCPC"), flag()));
+
+    /**
+     * How a report is read from the Public API's query endpoint.
+     *
+     * @param path the artifact path under the API base, {@code np6-905-cd/spp_node_zone_hub}
+     * @param filter the field filtered by range ({@code <filter>From}, {@code <filter>To})
+     * @param timestamps whether the filter takes local timestamps {@code yyyy-MM-ddTHH:mm:ss} (else dates)
+     */
+    public record Query(String path, String filter, boolean timestamps) {
+        static Query dates(String path, String filter) {
+            return new Query(path, filter, false);
+        }
+
+        static Query timestamps(String path, String filter) {
+            return new Query(path, filter, true);
+        }
+    }
+
+    private static final String LOCATION_TYPE = "location_type";
+    /** The column holding a SCED run's own instant (its grid column holds the 5-minute mark). */
+    static final String SCED_TIME = "sced_time_utc";
 
     /** The role an operator column plays. */
     enum Role {
@@ -128,12 +288,14 @@ public enum ErcotReport {
 
     private final String reportId;
     private final Style style;
+    private final Query query;
     private final Dataset dataset;
     private final List<Binding> bindings;
 
-    ErcotReport(String reportId, Style style, Dataset dataset, List<Binding> bindings) {
+    ErcotReport(String reportId, Style style, Query query, Dataset dataset, List<Binding> bindings) {
         this.reportId = reportId;
         this.style = style;
+        this.query = query;
         this.dataset = dataset;
         this.bindings = List.copyOf(bindings);
     }
@@ -141,6 +303,41 @@ public enum ErcotReport {
     /** ERCOT's report id, e.g. {@code NP6-905-CD}. */
     public String reportId() {
         return reportId;
+    }
+
+    /** How the Public API's query endpoint serves this report; empty for archive-only reports (60-day disclosures). */
+    public Optional<Query> query() {
+        return Optional.ofNullable(query);
+    }
+
+    /**
+     * The friendly-name prefix of this report's archive postings when each posting holds one interval and
+     * is named by that interval's local end, {@code yyyyMMdd_HHmm} ({@code SPPHLZNP6905_20260929_1115},
+     * README section 3.7); empty when the naming is not documented.
+     */
+    public Optional<String> intervalPostingPrefix() {
+        return this == NP6_905_CD ? Optional.of("SPPHLZNP6905_") : Optional.empty();
+    }
+
+    /** The product id as the API's archive and bundle paths take it: {@code np6-905-cd}. */
+    public String emil() {
+        return reportId.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The column filled from the settlement point's name with {@code hub} ({@code HB_*}), {@code load_zone}
+     * ({@code LZ_*}) or {@code node}, or -1 when the dataset has none.
+     */
+    int locationTypeColumn() {
+        return dataset.schema().indexOf(LOCATION_TYPE);
+    }
+
+    /** The standard-table location type of a settlement point name: hub, load_zone or node. */
+    public static String locationType(String settlementPoint) {
+        if (settlementPoint.startsWith("HB_")) {
+            return "hub";
+        }
+        return settlementPoint.startsWith("LZ_") ? "load_zone" : "node";
     }
 
     public Dataset dataset() {
@@ -181,6 +378,19 @@ public enum ErcotReport {
         return new Binding(Role.TEXT, column, List.of(names), true);
     }
 
+    private static Binding optional(String column, String... names) {
+        return new Binding(Role.TEXT, column, List.of(names), false);
+    }
+
+    private static Column optionalText(String name, String description) {
+        return Column.optional(name, ColumnType.VARCHAR, "", description);
+    }
+
+    private static Column locationType() {
+        return Column.optional(LOCATION_TYPE, ColumnType.VARCHAR, "",
+                "hub (HB_*), load_zone (LZ_*) or node (every other point), from the settlement point's name");
+    }
+
     private static Binding number(String column, boolean required, String... names) {
         return new Binding(Role.NUMBER, column, List.of(names), required);
     }
@@ -191,6 +401,14 @@ public enum ErcotReport {
 
     private static Column value(String name, String unit, String description) {
         return Column.optional(name, ColumnType.DOUBLE, unit, description);
+    }
+
+    private static Dataset disclosure(String id, String title, String reference, TimeShape shape, String timeLabels,
+            Duration cadence, List<Column> rest) {
+        Dataset d = dataset(id, title, reference, shape, timeLabels, cadence, Duration.ofDays(60), Duration.ofDays(2), rest);
+        // One disclosure zip holds one operating day; resources are disclosed once, 60 days after.
+        return new Dataset(d.id(), d.title(), d.operatorReference(), d.schema(), d.timeShape(), d.access(), d.cadence(),
+                d.marketZone(), d.publicationDelay(), d.grace(), d.earliest(), d.sourceRetention(), false, Duration.ofDays(1));
     }
 
     private static Dataset dataset(String id, String title, String reference, TimeShape shape, String timeLabels,
@@ -204,9 +422,14 @@ public enum ErcotReport {
                     "end of the interval (exclusive), UTC: start + the interval's length in absolute time"));
             key.add("interval_start_utc");
         } else {
+            // The grid column is the 5-minute mark a run falls in, so the ledger can match rows to its grid;
+            // SCED sometimes runs more than once in 5 minutes, so the run's own instant is part of the key.
             columns.add(Column.required("time_utc", ColumnType.TIMESTAMP, "",
-                    "instant of the SCED run, UTC, from ERCOT " + timeLabels + " in Central Prevailing Time"));
+                    "the 5-minute mark (UTC) the SCED run falls in: the run instant floored to 5 minutes"));
             key.add("time_utc");
+            columns.add(Column.required(SCED_TIME, ColumnType.TIMESTAMP, "",
+                    "instant of the SCED run, UTC, from ERCOT " + timeLabels + " in Central Prevailing Time"));
+            key.add(SCED_TIME);
         }
         for (Column c : rest) {
             columns.add(c);
@@ -219,6 +442,6 @@ public enum ErcotReport {
                 // Nodal market start (README 1.2); the archive keeps about seven years (README 6).
                 LocalDate.of(2010, 12, 1), Optional.of(Duration.ofDays(7 * 365)),
                 // ERCOT publishes price corrections (NP4-196-M, NP4-197-M) and re-posts (_retry).
-                true, Duration.ofDays(1));
+                true, Duration.ofDays(31));
     }
 }

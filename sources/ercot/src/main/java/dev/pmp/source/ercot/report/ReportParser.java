@@ -36,6 +36,7 @@ public final class ReportParser {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final int MAX_LISTED = 20;
+    private static final long SCED_MARK = 300;
 
     private ReportParser() {
     }
@@ -48,6 +49,29 @@ public final class ReportParser {
      *     any invalid row, naming file and line
      */
     public static ReportRows parseCsv(ErcotReport report, String file, byte[] csv) throws SourceException {
+        return parseCsv(report, file, csv, new StringCache());
+    }
+
+    /**
+     * Parses the postings of one report one after another (the members of a bundle), decoding each text
+     * value (settlement point names) once for all of them instead of once per file. One thread.
+     */
+    public static final class Postings {
+        private final ErcotReport report;
+        private final StringCache strings = new StringCache();
+
+        public Postings(ErcotReport report) {
+            this.report = java.util.Objects.requireNonNull(report, "report");
+        }
+
+        /** {@link ReportParser#parseCsv} of one posting. */
+        public ReportRows parse(String file, byte[] csv) throws SourceException {
+            return parseCsv(report, file, csv, strings);
+        }
+    }
+
+    private static ReportRows parseCsv(ErcotReport report, String file, byte[] csv, StringCache strings)
+            throws SourceException {
         CsvRecords records = new CsvRecords(csv);
         try {
             if (!records.next()) {
@@ -57,7 +81,7 @@ public final class ReportParser {
             for (int i = 0; i < records.size(); i++) {
                 header.add(records.text(i));
             }
-            Builder b = new Builder(report, file, header);
+            Builder b = new Builder(report, file, header, strings);
             while (records.next()) {
                 b.add(records, records.line());
             }
@@ -69,7 +93,8 @@ public final class ReportParser {
 
     /**
      * Parses one Public API query page ({@code fields} + {@code data}, in either order; {@code _meta} read
-     * for paging; other members skipped). Flags arrive as JSON booleans, numbers unquoted.
+     * for paging into {@link ReportRows#page()} and {@link ReportRows#pages()}; other members skipped).
+     * Flags arrive as JSON booleans, numbers unquoted.
      *
      * @throws SourceException {@link Failure#BAD_DATA} for a payload that is not such a page or any
      *     invalid row, naming {@code data[i]}
@@ -78,6 +103,7 @@ public final class ReportParser {
         List<String> fields = null;
         List<byte[][]> data = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        long[] paging = new long[2];
         try (JsonParser p = JSON.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new SourceException(Failure.BAD_DATA, file + ": not a JSON object");
@@ -88,7 +114,7 @@ public final class ReportParser {
                 switch (name) {
                     case "fields" -> fields = fields(p, file);
                     case "data" -> data(p, file, data);
-                    case "_meta" -> meta(p, notes);
+                    case "_meta" -> meta(p, notes, paging);
                     default -> p.skipChildren();
                 }
                 if (t == null) {
@@ -105,7 +131,7 @@ public final class ReportParser {
             throw new SourceException(Failure.BAD_DATA, file + ": no \"fields\" array");
         }
         try {
-            Builder b = new Builder(report, file, fields);
+            Builder b = new Builder(report, file, fields, new StringCache());
             b.notes.addAll(notes);
             JsonCells cells = new JsonCells();
             for (int i = 0; i < data.size(); i++) {
@@ -116,7 +142,8 @@ public final class ReportParser {
                 }
                 b.add(cells, i);
             }
-            return b.finish();
+            ReportRows rows = b.finish();
+            return new ReportRows(rows.rows(), rows.notes(), paging[0], paging[1]);
         } catch (IllegalArgumentException e) {
             throw new SourceException(Failure.BAD_DATA, file + " " + e.getMessage(), e);
         }
@@ -218,7 +245,7 @@ public final class ReportParser {
         }
     }
 
-    private static void meta(JsonParser p, List<String> notes) throws IOException {
+    private static void meta(JsonParser p, List<String> notes, long[] paging) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
             return;
@@ -236,6 +263,8 @@ public final class ReportParser {
                 p.skipChildren();
             }
         }
+        paging[0] = currentPage;
+        paging[1] = totalPages;
         if (currentPage < totalPages) {
             notes.add("page " + currentPage + " of " + totalPages + ": more pages follow");
         }
@@ -297,15 +326,21 @@ public final class ReportParser {
         int stampCell = -1;
         int flagCell = -1;
         final int[] textTargets;
+        final int locationColumn;
+        final int scedColumn;
+        final int locationSource;
         final List<Object[]> values = new ArrayList<>();
         int[] lines = new int[1024];
-        final StringCache strings = new StringCache();
+        final StringCache strings;
         byte[] lastDateBytes = new byte[10];
         int lastDateLength = -1;
         LocalDate lastDate;
+        Instant lastStart;
+        Instant lastEnd;
 
-        Builder(ErcotReport report, String file, List<String> header) {
+        Builder(ErcotReport report, String file, List<String> header, StringCache strings) {
             this.report = report;
+            this.strings = strings;
             this.file = file;
             this.schema = report.dataset().schema();
             this.clock = new LabelClock(report.style());
@@ -343,7 +378,12 @@ public final class ReportParser {
                     case DELIVERY_INTERVAL -> intervalCell = i;
                     case SCED_TIMESTAMP -> stampCell = i;
                     case FLAG -> flagCell = i;
-                    case TEXT -> texts.add(targets[i]);
+                    case TEXT -> {
+                        // The series a row belongs to (for files without a DST flag) is its key, not its values.
+                        if (!schema.columns().get(targets[i]).nullable()) {
+                            texts.add(targets[i]);
+                        }
+                    }
                     case NUMBER -> anyValue = true;
                 }
             }
@@ -359,10 +399,14 @@ public final class ReportParser {
                         + "; header is " + header);
             }
             if (!unknown.isEmpty()) {
-                notes.add(file + ": column(s) " + String.join(", ", unknown) + " not known for " + report.reportId()
-                        + "; ignored, rows kept");
+                String listed = unknown.size() <= MAX_LISTED ? String.join(", ", unknown)
+                        : String.join(", ", unknown.subList(0, MAX_LISTED)) + " and " + (unknown.size() - MAX_LISTED) + " more";
+                notes.add(file + ": column(s) " + listed + " not known for " + report.reportId() + "; ignored, rows kept");
             }
             this.textTargets = texts.stream().mapToInt(Integer::intValue).toArray();
+            this.locationColumn = report.locationTypeColumn();
+            this.scedColumn = schema.indexOf(ErcotReport.SCED_TIME);
+            this.locationSource = locationColumn < 0 ? -1 : schema.indexOf("settlement_point");
         }
 
         void add(Cells cells, int line) {
@@ -382,7 +426,10 @@ public final class ReportParser {
                     Role r = roles[i];
                     if (r == Role.TEXT) {
                         if (cells.isEmpty(i)) {
-                            throw new IllegalArgumentException(schema.columns().get(targets[i]).name() + " is empty");
+                            if (!schema.columns().get(targets[i]).nullable()) {
+                                throw new IllegalArgumentException(schema.columns().get(targets[i]).name() + " is empty");
+                            }
+                            continue;
                         }
                         row[targets[i]] = strings.get(cells.bytes(i), cells.start(i), cells.end(i));
                     } else if (r == Role.NUMBER) {
@@ -394,6 +441,9 @@ public final class ReportParser {
                         }
                         row[targets[i]] = Ascii.number(cells.bytes(i), cells.start(i), cells.end(i));
                     }
+                }
+                if (locationColumn >= 0) {
+                    row[locationColumn] = ErcotReport.locationType((String) row[locationSource]);
                 }
                 Instant start = place(cells, slot, row);
                 if (start != null) {
@@ -469,9 +519,21 @@ public final class ReportParser {
         @Override
         public void placed(int slot, Instant start) {
             Object[] row = values.get(slot);
+            if (scedColumn >= 0) {
+                // UTC offsets are whole hours, so the 5-minute mark in UTC is the local one.
+                row[scedColumn] = start;
+                long s = start.getEpochSecond();
+                row[0] = Instant.ofEpochSecond(s - Math.floorMod(s, SCED_MARK));
+                return;
+            }
             row[0] = start;
             if (interval) {
-                row[1] = start.plus(duration);
+                // Rows of one interval follow each other: share one end instant instead of one per row.
+                if (!start.equals(lastStart)) {
+                    lastStart = start;
+                    lastEnd = start.plus(duration);
+                }
+                row[1] = lastEnd;
             }
         }
 

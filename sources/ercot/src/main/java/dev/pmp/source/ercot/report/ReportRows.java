@@ -8,10 +8,22 @@ import java.util.List;
  *
  * @param rows rows in file order, each fitting the report's dataset schema
  * @param notes oddities that lost nothing: unknown columns, a page that is not the last
+ * @param page the API page's {@code _meta.currentPage} (1-based), 0 for a file or a page without {@code _meta}
+ * @param pages the API page's {@code _meta.totalPages}, 0 for a file or a page without {@code _meta}
  */
-public record ReportRows(List<Row> rows, List<String> notes) {
+public record ReportRows(List<Row> rows, List<String> notes, long page, long pages) {
     public ReportRows {
         rows = List.copyOf(rows);
         notes = List.copyOf(notes);
+    }
+
+    /** Rows of a file: no paging. */
+    public ReportRows(List<Row> rows, List<String> notes) {
+        this(rows, notes, 0, 0);
+    }
+
+    /** Whether an API page says more pages follow. */
+    public boolean morePages() {
+        return page < pages;
     }
 }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Hands out one {@link String} per distinct byte sequence, so a file naming the same ~1,000 settlement
  * points in every interval builds each name once. Open addressing; one thread; grows without bound,
- * so use one per file.
+ * so use one per file, or one per bundle of postings that name the same points.
  */
 final class StringCache {
     private byte[][] keys = new byte[1024][];

@@ -105,8 +105,13 @@ public final class LabelClock {
                 if (style.endLabel && second == 0) {
                     throw new IllegalArgumentException("time ending 00:00 is not a label; the day ends at 24:00");
                 }
-                Instant t = d.midnight.plusSeconds(second);
-                return style.endLabel ? t.minus(style.duration) : t;
+                if (second != d.lastSecond) {
+                    // Rows of one interval follow each other: share one instant instead of one per row.
+                    Instant t = d.midnight.plusSeconds(second);
+                    d.lastInstant = style.endLabel ? t.minus(style.duration) : t;
+                    d.lastSecond = second;
+                }
+                return d.lastInstant;
             case SPRING:
                 d.currentSlot = slot;
                 if (flag == Flag.REPEATED) {
@@ -248,6 +253,9 @@ public final class LabelClock {
         int earlyLabelSecond;
         int lateLabelSecond;
         private int currentSlot;
+        // The last label placed on an ordinary day and its instant.
+        int lastSecond = -1;
+        Instant lastInstant;
 
         Day(LocalDate date) {
             ZoneOffset uniform = ErcotTime.uniformOffset(date);

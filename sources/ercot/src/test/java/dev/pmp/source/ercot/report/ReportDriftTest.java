@@ -41,7 +41,17 @@ class ReportDriftTest {
     void oldSystemLambdaHeaderFillsTheOldColumn() throws Exception {
         ReportRows r = parse(ErcotReport.NP6_322_CD,
                 "SCEDTimeStamp,RepeatedHourFlag,SystemLambda\r\n06/04/2025 00:00:25,N,21.5\r\n");
-        assertThat(r.rows()).containsExactly(Row.of(Instant.parse("2025-06-04T05:00:25Z"), 21.5, null, null));
+        assertThat(r.rows()).containsExactly(Row.of(Instant.parse("2025-06-04T05:00:00Z"), Instant.parse("2025-06-04T05:00:25Z"), 21.5, null, null));
+    }
+
+    /** SCED sometimes runs twice within 5 minutes: both runs share the mark and are kept apart by their instant. */
+    @Test
+    void extraScedRunSharesTheFiveMinuteMark() throws Exception {
+        ReportRows r = parse(ErcotReport.NP6_322_CD, "SCEDTimeStamp,RepeatedHourFlag,SystemLambda\r\n"
+                + "06/04/2025 00:00:25,N,21.5\r\n06/04/2025 00:03:41,N,22.5\r\n");
+        assertThat(r.rows()).containsExactly(
+                Row.of(Instant.parse("2025-06-04T05:00:00Z"), Instant.parse("2025-06-04T05:00:25Z"), 21.5, null, null),
+                Row.of(Instant.parse("2025-06-04T05:00:00Z"), Instant.parse("2025-06-04T05:03:41Z"), 22.5, null, null));
     }
 
     @Test

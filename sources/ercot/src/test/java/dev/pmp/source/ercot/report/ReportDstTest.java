@@ -210,6 +210,51 @@ class ReportDstTest {
         }
     }
 
+    /** NP6-331-CD (RTC+B real-time MCPC): the 15-minute labels of NP6-905-CD with RepeatedHourFlag. */
+    @Test
+    void realTimeAncillaryPricesEveryDay() throws Exception {
+        for (LocalDate day : DAYS) {
+            StringBuilder b = new StringBuilder("DeliveryDate,DeliveryHour,DeliveryInterval,RepeatedHourFlag,ASType,MCPC\n");
+            for (Label l : hours(day, false, true)) {
+                for (int k = 1; k <= 4; k++) {
+                    for (String as : List.of("ECRS", "NSPIN", "REGDN", "REGUP", "RRS")) {
+                        b.append(day.format(CSV_DATE)).append(',').append(l.hour()).append(',').append(k).append(',')
+                                .append(l.flag()).append(',').append(as).append(",0.25\n");
+                    }
+                }
+            }
+            ReportRows r = parse(ErcotReport.NP6_331_CD, b);
+            assertThat(starts(r)).as(day.toString()).isEqualTo(grid(day, Duration.ofMinutes(15)));
+            assertThat(r.rows()).hasSize(20 * ErcotTime.hours(day));
+            checkEnds(r, Duration.ofMinutes(15));
+            assertThat(ReportParser.incompleteDays(ErcotReport.NP6_331_CD, r.rows())).isEmpty();
+        }
+        // fall-back: the repeated hour's first interval, daylight then standard pass
+        StringBuilder fall = new StringBuilder("DeliveryDate,DeliveryHour,DeliveryInterval,RepeatedHourFlag,ASType,MCPC\n"
+                + "11/02/2025,2,1,N,RRS,0.1\n11/02/2025,2,1,Y,RRS,0.2\n");
+        assertThat(parse(ErcotReport.NP6_331_CD, fall).rows()).extracting(x -> x.instant(0))
+                .containsExactly(Instant.parse("2025-11-02T06:00:00Z"), Instant.parse("2025-11-02T07:00:00Z"));
+    }
+
+    /** NP6-346-CD (load by forecast zone): hour ending with DSTFlag, 23 and 25 hours on the change days. */
+    @Test
+    void forecastZoneLoadHoursEveryDay() throws Exception {
+        for (LocalDate day : DAYS) {
+            StringBuilder b = new StringBuilder("OperDay,HourEnding,NORTH,SOUTH,WEST,HOUSTON,TOTAL,DSTFlag\n");
+            for (Label l : hours(day, false, true)) {
+                b.append(day.format(CSV_DATE)).append(String.format(",%02d:00", l.hour())).append(",1,2,3,4,10,")
+                        .append(l.flag()).append('\n');
+            }
+            ReportRows r = parse(ErcotReport.NP6_346_CD, b);
+            assertThat(starts(r)).as(day.toString()).isEqualTo(grid(day, Duration.ofHours(1)));
+            assertThat(r.rows()).hasSize(ErcotTime.hours(day));
+        }
+        StringBuilder spring = new StringBuilder("OperDay,HourEnding,NORTH,SOUTH,WEST,HOUSTON,TOTAL,DSTFlag\n"
+                + "03/10/2024,02:00,1,2,3,4,10,N\n03/10/2024,04:00,1,2,3,4,10,N\n");
+        assertThat(parse(ErcotReport.NP6_346_CD, spring).rows()).extracting(x -> x.instant(0))
+                .containsExactly(Instant.parse("2024-03-10T07:00:00Z"), Instant.parse("2024-03-10T08:00:00Z"));
+    }
+
     @Test
     void scedRunsEveryDay() throws Exception {
         for (LocalDate day : DAYS) {
@@ -226,8 +271,11 @@ class ReportDstTest {
                 lmp.append(stamp).append(repeated ? ",Y" : ",N").append(",HB_NORTH,       30.72\n");
                 expected.add(run);
             }
-            assertThat(parse(ErcotReport.NP6_322_CD, b).rows().stream().map(x -> x.instant(0)).toList())
+            assertThat(parse(ErcotReport.NP6_322_CD, b).rows().stream().map(x -> x.instant(1)).toList())
                     .isEqualTo(expected);
+            // the grid column: every 5-minute mark of the day (288, 276 or 300), each run on its own
+            assertThat(parse(ErcotReport.NP6_322_CD, b).rows().stream().map(x -> x.instant(0)).toList())
+                    .isEqualTo(grid(day, Duration.ofMinutes(5)));
             assertThat(parse(ErcotReport.NP6_788_CD, lmp).rows()).hasSize(expected.size());
         }
     }

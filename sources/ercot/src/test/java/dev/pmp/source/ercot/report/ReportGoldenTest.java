@@ -40,9 +40,9 @@ class ReportGoldenTest {
         fits(ErcotReport.NP6_905_CD, r.rows());
         // 09/29/2026 hour 12 interval 1 = 11:00 CDT = 16:00Z
         assertThat(r.rows().get(0)).isEqualTo(Row.of(Instant.parse("2026-09-29T16:00:00Z"),
-                Instant.parse("2026-09-29T16:15:00Z"), "7RNCHSLR_ALL", "RN", 22.42));
+                Instant.parse("2026-09-29T16:15:00Z"), "7RNCHSLR_ALL", "RN", 22.42, "node"));
         assertThat(r.rows().get(27)).isEqualTo(Row.of(Instant.parse("2026-09-29T16:00:00Z"),
-                Instant.parse("2026-09-29T16:15:00Z"), "LZ_WEST", "LZEW", 20.12));
+                Instant.parse("2026-09-29T16:15:00Z"), "LZ_WEST", "LZEW", 20.12, "load_zone"));
         assertThat(r.rows().stream().filter(x -> x.text(2).equals("LZ_WEST")).count()).isEqualTo(2);
     }
 
@@ -52,9 +52,9 @@ class ReportGoldenTest {
         assertThat(r.rows()).hasSize(40);
         fits(ErcotReport.NP4_190_CD, r.rows());
         assertThat(r.rows().get(0)).isEqualTo(Row.of(Instant.parse("2026-09-29T05:00:00Z"),
-                Instant.parse("2026-09-29T06:00:00Z"), "7RNCHSLR_ALL", 28.4));
+                Instant.parse("2026-09-29T06:00:00Z"), "7RNCHSLR_ALL", 28.4, "node"));
         assertThat(r.rows().get(39)).isEqualTo(Row.of(Instant.parse("2026-09-29T06:00:00Z"),
-                Instant.parse("2026-09-29T07:00:00Z"), "LZ_WEST", 23.03));
+                Instant.parse("2026-09-29T07:00:00Z"), "LZ_WEST", 23.03, "load_zone"));
     }
 
     @Test
@@ -82,7 +82,8 @@ class ReportGoldenTest {
     @Test
     void systemLambdaNewHeader() throws Exception {
         ReportRows r = csv(ErcotReport.NP6_322_CD, "np6-322-cd.csv");
-        assertThat(r.rows()).containsExactly(Row.of(Instant.parse("2026-09-29T16:25:17Z"), null, 23.88898, 23.88898));
+        assertThat(r.rows()).containsExactly(Row.of(Instant.parse("2026-09-29T16:25:00Z"),
+                Instant.parse("2026-09-29T16:25:17Z"), null, 23.88898, 23.88898));
         fits(ErcotReport.NP6_322_CD, r.rows());
     }
 
@@ -91,8 +92,10 @@ class ReportGoldenTest {
         ReportRows r = csv(ErcotReport.NP6_788_CD, "np6-788-cd.csv");
         assertThat(r.rows()).hasSize(20);
         fits(ErcotReport.NP6_788_CD, r.rows());
-        assertThat(r.rows().get(0)).isEqualTo(Row.of(Instant.parse("2026-09-29T16:25:17Z"), "7RNCHSLR_ALL", 30.72));
-        assertThat(r.rows().get(19)).isEqualTo(Row.of(Instant.parse("2026-09-29T16:25:17Z"), "LZ_WEST", 15.11));
+        assertThat(r.rows().get(0)).isEqualTo(Row.of(Instant.parse("2026-09-29T16:25:00Z"),
+                Instant.parse("2026-09-29T16:25:17Z"), "7RNCHSLR_ALL", 30.72));
+        assertThat(r.rows().get(19)).isEqualTo(Row.of(Instant.parse("2026-09-29T16:25:00Z"),
+                Instant.parse("2026-09-29T16:25:17Z"), "LZ_WEST", 15.11));
     }
 
     @Test
@@ -101,16 +104,16 @@ class ReportGoldenTest {
         assertThat(rt.rows()).hasSize(56);
         assertThat(rt.notes()).isEmpty();
         assertThat(rt.rows().get(0)).isEqualTo(Row.of(Instant.parse("2026-09-28T05:00:00Z"),
-                Instant.parse("2026-09-28T05:15:00Z"), "LGE_LGE_STG", "PCCRN", 45.05));
+                Instant.parse("2026-09-28T05:15:00Z"), "LGE_LGE_STG", "PCCRN", 45.05, "node"));
         assertThat(rt.rows().get(55)).isEqualTo(Row.of(Instant.parse("2026-09-28T05:15:00Z"),
-                Instant.parse("2026-09-28T05:30:00Z"), "LZ_WEST", "LZ", 48.42));
+                Instant.parse("2026-09-28T05:30:00Z"), "LZ_WEST", "LZ", 48.42, "load_zone"));
 
         ReportRows dam = api(ErcotReport.NP4_190_CD, "np4-190-cd.json");
         assertThat(dam.rows()).hasSize(40);
         assertThat(dam.rows().get(0)).isEqualTo(Row.of(Instant.parse("2026-09-28T05:00:00Z"),
-                Instant.parse("2026-09-28T06:00:00Z"), "7RNCHSLR_ALL", 42.42));
+                Instant.parse("2026-09-28T06:00:00Z"), "7RNCHSLR_ALL", 42.42, "node"));
         assertThat(dam.rows().get(39)).isEqualTo(Row.of(Instant.parse("2026-09-28T06:00:00Z"),
-                Instant.parse("2026-09-28T07:00:00Z"), "LZ_WEST", 44.98));
+                Instant.parse("2026-09-28T07:00:00Z"), "LZ_WEST", 44.98, "load_zone"));
 
         ReportRows mcpc = api(ErcotReport.NP4_188_CD, "np4-188-cd.json");
         assertThat(mcpc.rows()).hasSize(10);
@@ -119,23 +122,29 @@ class ReportGoldenTest {
 
         ReportRows lambda = api(ErcotReport.NP6_322_CD, "np6-322-cd.json");
         assertThat(lambda.rows()).containsExactly(
-                Row.of(Instant.parse("2026-09-15T04:55:17Z"), null, 26.36843, 26.36843),
-                Row.of(Instant.parse("2026-09-15T04:50:17Z"), null, 26.149, 26.149));
+                Row.of(Instant.parse("2026-09-15T04:55:00Z"), Instant.parse("2026-09-15T04:55:17Z"), null, 26.36843,
+                        26.36843),
+                Row.of(Instant.parse("2026-09-15T04:50:00Z"), Instant.parse("2026-09-15T04:50:17Z"), null, 26.149, 26.149));
 
         ReportRows lmp = api(ErcotReport.NP6_788_CD, "np6-788-cd.json");
         assertThat(lmp.rows()).hasSize(40);
-        assertThat(lmp.rows().get(0)).isEqualTo(Row.of(Instant.parse("2026-09-28T17:10:18Z"), "DC_L", 118.49));
-        assertThat(lmp.rows().get(39)).isEqualTo(Row.of(Instant.parse("2026-09-28T17:05:19Z"), "LZ_WEST", 36.88));
+        assertThat(lmp.rows().get(0)).isEqualTo(Row.of(Instant.parse("2026-09-28T17:10:00Z"),
+                Instant.parse("2026-09-28T17:10:18Z"), "DC_L", 118.49));
+        assertThat(lmp.rows().get(39)).isEqualTo(Row.of(Instant.parse("2026-09-28T17:05:00Z"),
+                Instant.parse("2026-09-28T17:05:19Z"), "LZ_WEST", 36.88));
     }
 
     @Test
     void datasetIds() {
         assertThat(List.of(ErcotReport.values()).stream().map(r -> r.dataset().id()).toList()).containsExactly(
-                "ercot.spp_real_time_15min", "ercot.spp_day_ahead_hourly", "ercot.as_prices_day_ahead",
-                "ercot.load_by_weather_zone", "ercot.system_lambda", "ercot.lmp_sced");
+                "ercot.settlement_point_prices_real_time", "ercot.settlement_point_prices_day_ahead",
+                "ercot.as_prices_day_ahead", "ercot.as_prices_real_time_15min", "ercot.load_by_weather_zone",
+                "ercot.load_by_forecast_zone", "ercot.system_lambda", "ercot.lmp_sced", "ercot.sced_resource_data_60d",
+                "ercot.dam_resource_awards_60d");
         assertThat(ErcotReport.NP6_905_CD.dataset().schema().naturalKey())
                 .containsExactly("interval_start_utc", "settlement_point", "settlement_point_type");
-        assertThat(ErcotReport.NP6_788_CD.dataset().schema().naturalKey()).containsExactly("time_utc", "settlement_point");
+        assertThat(ErcotReport.NP6_788_CD.dataset().schema().naturalKey()).containsExactly("time_utc", "sced_time_utc",
+                "settlement_point");
         assertThat(ErcotReport.NP6_905_CD.dataset().schema().column("price_usd_per_mwh").description())
                 .contains("SettlementPointPrice");
         assertThat(ErcotReport.NP6_905_CD.dataset().schema().column("price_usd_per_mwh").unit()).isEqualTo("$/MWh");
