@@ -52,6 +52,10 @@ final class BackfillCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan and fetch nothing.")
     boolean dryRun;
 
+    @Option(names = "--newest-first", description = "Fetch the newest windows first (default: oldest first, as sources"
+            + " with a retention roll their oldest history off first).")
+    boolean newestFirst;
+
     @Override
     public Integer call() throws Exception {
         AppSettings settings = main.settings();
@@ -99,10 +103,13 @@ final class BackfillCommand implements Callable<Integer> {
                 // Start on a grid point: the window the source still keeps begins at the next interval mark.
                 Instant cut = dev.pmp.engine.ledger.Grid.of(d).floor(retained).plus(d.cadence());
                 lost.add(new Window(w.start(), cut));
-                plan.addAll(chunks(new Window(cut, w.end()), d.maxWindow()));
+                plan.addAll(chunks(new Window(cut, w.end()), d.maxWindow(), d.marketZone()));
             } else {
-                plan.addAll(chunks(w, d.maxWindow()));
+                plan.addAll(chunks(w, d.maxWindow(), d.marketZone()));
             }
+        }
+        if (newestFirst) {
+            java.util.Collections.reverse(plan);
         }
         Duration todoSpan = plan.stream().map(w -> Duration.between(w.start(), w.end())).reduce(Duration.ZERO, Duration::plus);
         main.err.println(d.id() + ": " + plan.size() + (plan.size() == 1 ? " window" : " windows") + " to fetch ("
@@ -167,12 +174,34 @@ final class BackfillCommand implements Callable<Integer> {
         return out;
     }
 
-    /** {@code w} cut into consecutive windows no longer than {@code max}. */
-    static List<Window> chunks(Window w, Duration max) {
+    /**
+     * {@code w} cut into consecutive windows no longer than {@code max}, cut at calendar months in the market
+     * zone when a window may hold a month or more (monthly archives and bundles answer whole months), else at
+     * local midnights when it may hold a day or more (daily files), so requests line up with what operators
+     * publish.
+     */
+    static List<Window> chunks(Window w, Duration max, java.time.ZoneId zone) {
         List<Window> out = new ArrayList<>();
         Instant at = w.start();
         while (at.isBefore(w.end())) {
             Instant next = at.plus(max);
+            java.time.ZonedDateTime local = at.atZone(zone);
+            Instant boundary = null;
+            if (max.compareTo(Duration.ofDays(28)) >= 0) {
+                boundary = local.toLocalDate().withDayOfMonth(1).plusMonths(1).atStartOfDay(zone).toInstant();
+                if (boundary.isBefore(next)) {
+                    next = boundary;
+                }
+            } else if (max.compareTo(Duration.ofDays(1)) >= 0) {
+                // Whole local days; a day may be 25 hours long at the fall-back change.
+                boundary = local.toLocalDate().plusDays(max.toDays()).atStartOfDay(zone).toInstant();
+                if (boundary.isAfter(next.plus(Duration.ofHours(1)))) {
+                    boundary = local.toLocalDate().plusDays(max.toDays() - 1).atStartOfDay(zone).toInstant();
+                }
+                if (boundary.isAfter(at)) {
+                    next = boundary;
+                }
+            }
             if (next.isAfter(w.end())) {
                 next = w.end();
             }
@@ -180,5 +209,4 @@ final class BackfillCommand implements Callable<Integer> {
             at = next;
         }
         return out;
-    }
-}
+    }}

@@ -29,6 +29,7 @@ final class Daemon {
     private final PrintStream err;
     private Dashboard dashboard;
     private final Leases leases;
+    private final IrisListener iris;
 
     Daemon(Pmp pmp, Map<String, Catalog.Configured> configured, List<Feed> feeds, Duration repoll, WebSettings web,
             PrintStream err) {
@@ -47,6 +48,9 @@ final class Daemon {
                     err.println("pmp run: unexpected error in a pass: " + e);
                     e.printStackTrace(err);
                 });
+        Map<String, Feed> feedsById = new java.util.HashMap<>();
+        feeds.forEach(f -> feedsById.put(f.dataset().id(), f));
+        this.iris = IrisListener.fromSettings(pmp.settings(), scheduler, pipeline, feedsById, pmp.clock(), err).orElse(null);
         this.leases = pmp.settings().postgres() ? new Leases(pmp, err) : null;
         if (leases != null) {
             scheduler.share(leases);
@@ -160,6 +164,9 @@ final class Daemon {
         Thread hook = new Thread(this::stop, "pmp-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         scheduler.start();
+        if (iris != null) {
+            iris.start();
+        }
         stopped.await();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -177,6 +184,9 @@ final class Daemon {
         try {
             if (dashboard != null) {
                 dashboard.close();
+            }
+            if (iris != null) {
+                iris.close();
             }
             scheduler.close();
             if (leases != null) {

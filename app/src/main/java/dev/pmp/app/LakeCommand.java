@@ -61,10 +61,10 @@ final class LakeCommand implements Runnable {
                     }
                 }
                 for (Dataset d : chosen) {
-                    pmp.store().prepare(d);
                     if ((datasets == null || datasets.isEmpty()) && pmp.store().view().summary(d).rows() == 0) {
                         continue;
                     }
+                    pmp.store().prepare(d);
                     reports.add(target.sync(d, pmp.store().view()));
                 }
             }
@@ -132,6 +132,9 @@ final class LakeCommand implements Runnable {
                     }
                 }
                 for (Dataset d : chosen) {
+                    if ((datasets == null || datasets.isEmpty()) && pmp.store().view().summary(d).rows() == 0) {
+                        continue;
+                    }
                     pmp.store().prepare(d);
                     SyncReport r = target.rollup(d, pmp.store().view(), year);
                     if (r.rows() > 0 || (datasets != null && !datasets.isEmpty())) {

@@ -14,9 +14,9 @@ import picocli.CommandLine.ScopeType;
 /** The {@code pmp} command. */
 @Command(name = "pmp", mixinStandardHelpOptions = true, version = "pmp 0.1.0",
         description = "Power Market Pipeline: gap-free, deduplicated, DST-correct, revision-aware electricity market data.",
-        subcommands = {DatasetsCommand.class, InitCommand.class, UpdateCommand.class, BackfillCommand.class, RunCommand.class, DemoCommand.class,
+        subcommands = {DatasetsCommand.class, InitCommand.class, UpdateCommand.class, BackfillCommand.class, CheckCommand.class, RunCommand.class, DemoCommand.class,
             StatusCommand.class, GapsCommand.class, ExportCommand.class, ImportCommand.class, LakeCommand.class,
-            QueryCommand.class,
+            QueryCommand.class, LeaderboardCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 64 usage, 65 bad data, 69 source failed, 70 internal error,"
             + " 75 store busy, 78 configuration."})

@@ -195,6 +195,11 @@ public final class Pmp implements AutoCloseable {
         return java.util.Collections.unmodifiableMap(out);
     }
 
+    /** The HTTP transport, with the sources' credentials and budgets, for probes such as {@code pmp check}. */
+    HttpTransport transport() {
+        return transport;
+    }
+
     /** HTTP counters of {@code source} since this process opened the store (attempts, retries, budget waits). */
     public HttpStats httpStats(String source) {
         return transport.stats(source);

@@ -37,7 +37,7 @@ final class StatusCommand implements Callable<Integer> {
                 if (datasets != null && !datasets.isEmpty() && !datasets.contains(c.dataset().id())) {
                     continue;
                 }
-                pmp.store().prepare(c.dataset());
+                // Read only: a dataset that never ran has no table, and the view answers "empty" for it.
                 health.add(DatasetHealth.of(c.dataset(), c.enabled(), c.disabledReason(), pmp.store().view(), main.clock.instant()));
             }
         }

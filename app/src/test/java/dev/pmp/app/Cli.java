@@ -9,7 +9,14 @@ import java.util.Map;
 
 /** Runs the real {@code pmp} command line in-process with its own environment and clock. */
 final class Cli {
-    final Map<String, String> env = new HashMap<>();
+    /**
+     * The ERCOT dashboards the simulator's tests are about: without a selection every operator's datasets
+     * would run, and those the test does not point at the simulator would try the real endpoints.
+     */
+    static final String ERCOT_DASHBOARDS = "ercot.energy_storage_resources,ercot.system_wide_prices,"
+            + "ercot.system_wide_prices_day_ahead,ercot.fuel_mix";
+
+    final Map<String, String> env = new HashMap<>(Map.of("PMP_DATASETS", ERCOT_DASHBOARDS));
     private final Clock clock;
 
     Cli(Clock clock) {

@@ -30,6 +30,10 @@ final class PmpProcess {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().keySet().removeIf(k -> k.startsWith("PMP_"));
+        if (!List.of(args).contains("demo")) {
+            // Only the operators a test serves from its simulator: the others' real endpoints are not for tests.
+            pb.environment().put("PMP_DATASETS", Cli.ERCOT_DASHBOARDS);
+        }
         pb.environment().putAll(env);
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");

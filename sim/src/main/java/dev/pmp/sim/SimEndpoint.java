@@ -14,6 +14,14 @@ public interface SimEndpoint {
     /** The path prefix served, starting and ending with {@code /} ({@code /caiso/}). */
     String prefix();
 
-    /** The answer to one GET under {@link #prefix()}. */
+    /** The answer to one GET (or accepted POST) under {@link #prefix()}. */
     SimResponse answer(SimRequest request) throws IOException;
+
+    /**
+     * Whether a POST to {@code path} is served (a sign-in form); its form fields then arrive in
+     * {@link SimRequest#query()} beside the query string's. Other POSTs answer 405.
+     */
+    default boolean acceptsPost(String path) {
+        return false;
+    }
 }

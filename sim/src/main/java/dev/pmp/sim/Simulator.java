@@ -212,10 +212,11 @@ public final class Simulator implements AutoCloseable {
 
     private void serveEndpoint(HttpExchange exchange, SimEndpoint endpoint, String path) throws IOException {
         // A fault armed for the exact path or for the endpoint's prefix applies, as does one armed for all.
-        Fault fault = exchange.getRequestMethod().equals("GET")
-                ? faults.take(path).or(() -> faults.take(endpoint.prefix())).orElse(null) : null;
+        boolean get = exchange.getRequestMethod().equals("GET");
+        boolean post = exchange.getRequestMethod().equals("POST") && endpoint.acceptsPost(path);
+        Fault fault = get || post ? faults.take(path).or(() -> faults.take(endpoint.prefix())).orElse(null) : null;
         requestCounts.computeIfAbsent(path, p -> new LongAdder()).increment();
-        if (!exchange.getRequestMethod().equals("GET")) {
+        if (!get && !post) {
             exchange.getResponseHeaders().set("Allow", "GET");
             respond(exchange, 405, "text/plain; charset=utf-8", "use GET\n");
             return;
@@ -228,8 +229,11 @@ public final class Simulator implements AutoCloseable {
             case NOT_A_NUMBER -> SimRequest.Variant.NOT_A_NUMBER;
             default -> SimRequest.Variant.NORMAL;
         };
-        SimRequest request = new SimRequest(path, SimRequest.parseQuery(exchange.getRequestURI().getRawQuery()),
-                headers, clock.instant(), List.copyOf(withheld), variant);
+        Map<String, String> query = SimRequest.parseQuery(exchange.getRequestURI().getRawQuery());
+        if (post) {
+            query.putAll(SimRequest.parseQuery(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+        }
+        SimRequest request = new SimRequest(path, query, headers, clock.instant(), List.copyOf(withheld), variant);
         if (fault != null) {
             switch (fault.kind()) {
                 case STATUS_500 -> {

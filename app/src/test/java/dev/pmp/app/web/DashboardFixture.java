@@ -50,6 +50,7 @@ final class DashboardFixture implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("PMP_STORE", "duckdb:" + dir.resolve("data/pmp.duckdb"));
         env.put("PMP_ERCOT_DASHBOARD_URL", sim.baseUri().toString());
+        env.put("PMP_DATASETS", "ercot.energy_storage_resources,ercot.system_wide_prices,ercot.system_wide_prices_day_ahead,ercot.fuel_mix");
         env.put("PMP_HTTP_BACKOFF_MS", "20");
         env.put("PMP_HTTP_ATTEMPTS", "2");
         env.put("PMP_HTTP_TIMEOUT", "2");

@@ -45,7 +45,7 @@ class ErcotSourceTest {
         assertThat(source.name()).isEqualTo("ercot");
         assertThat(source.datasets()).extracting(Dataset::id).containsExactly("ercot.energy_storage_resources",
                 "ercot.system_wide_prices", "ercot.system_wide_prices_day_ahead", "ercot.fuel_mix",
-                "ercot.settlement_point_prices_real_time", "ercot.settlement_point_prices_day_ahead",
+                "ercot.spp_real_time_15min", "ercot.spp_day_ahead_hourly",
                 "ercot.as_prices_day_ahead", "ercot.as_prices_real_time_15min", "ercot.load_by_weather_zone",
                 "ercot.load_by_forecast_zone", "ercot.system_lambda", "ercot.lmp_sced", "ercot.sced_resource_data_60d",
                 "ercot.dam_resource_awards_60d");
@@ -131,8 +131,8 @@ class ErcotSourceTest {
     void datasetIdsAreUniqueAndApiFeedsAskWellFormedUrls() throws SourceException {
         Source source = new ErcotSource();
         assertThat(source.datasets()).extracting(Dataset::id).doesNotHaveDuplicates();
-        Settings api = key -> Optional.ofNullable(Map.of("PMP_ERCOT_API_USERNAME", "u", "PMP_ERCOT_API_PASSWORD", "p",
-                "PMP_ERCOT_API_KEY", "k").get(key));
+        Settings api = key -> Optional.ofNullable(Map.of("PMP_ERCOT_USERNAME", "u", "PMP_ERCOT_PASSWORD", "p",
+                "PMP_ERCOT_SUBSCRIPTION_KEY", "k").get(key));
         for (Dataset d : source.datasets()) {
             Window w = Window.of(Instant.parse("2026-09-28T05:00:00Z"), d.cadence());
             FetchRequest r = source.feed(d, api).request(w);
@@ -161,7 +161,7 @@ class ErcotSourceTest {
             assertThat(m.problemWith(byId.get(m.datasetId()))).isEmpty();
         });
         assertThat(source.standardMappings()).extracting(m -> m.table() + " " + m.datasetId()).contains(
-                "LMP ercot.settlement_point_prices_day_ahead", "LMP ercot.settlement_point_prices_real_time",
+                "LMP ercot.spp_day_ahead_hourly", "LMP ercot.spp_real_time_15min",
                 "AS_PRICES ercot.as_prices_day_ahead", "AS_PRICES ercot.as_prices_real_time_15min",
                 "LOAD ercot.load_by_weather_zone", "LOAD ercot.load_by_forecast_zone", "FUEL_MIX ercot.fuel_mix");
         assertThat(source.standardMappings()).filteredOn(m -> m.table() == dev.pmp.spi.StandardTable.LMP)

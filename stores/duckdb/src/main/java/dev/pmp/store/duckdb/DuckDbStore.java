@@ -363,6 +363,12 @@ public final class DuckDbStore implements Store {
         try {
             inTransaction(() -> {
                 try (Statement s = connection.createStatement()) {
+                    java.util.Set<String> existing = new java.util.HashSet<>();
+                    try (ResultSet r = s.executeQuery("SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_catalog = '" + catalog.replace("'", "''") + "'")) {
+                        while (r.next()) {
+                            existing.add(r.getString(1));
+                        }
+                    }
                     for (StandardTable table : StandardTable.values()) {
                         List<String> parts = new ArrayList<>();
                         for (StandardMapping m : mappings) {
@@ -371,7 +377,7 @@ public final class DuckDbStore implements Store {
                             }
                             String source = m.datasetId().substring(0, m.datasetId().indexOf('.'));
                             String name = m.datasetId().substring(m.datasetId().indexOf('.') + 1);
-                            if (tableExists(source, name)) {
+                            if (existing.contains(source + "." + name)) {
                                 parts.add(m.selectSql(DatasetTables.quote(catalog) + "." + DatasetTables.quote(source) + "." + DatasetTables.quote(name), DatasetTables::sqlType));
                             }
                         }

@@ -202,6 +202,12 @@ public final class PostgresStore implements Store {
         try {
             inTransaction(() -> {
                 try (Statement s = connection.createStatement()) {
+                    java.util.Set<String> existing = new java.util.HashSet<>();
+                    try (ResultSet r = s.executeQuery("SELECT table_schema || '.' || table_name FROM information_schema.tables")) {
+                        while (r.next()) {
+                            existing.add(r.getString(1));
+                        }
+                    }
                     for (StandardTable table : StandardTable.values()) {
                         List<String> parts = new ArrayList<>();
                         for (StandardMapping m : mappings) {
@@ -210,7 +216,7 @@ public final class PostgresStore implements Store {
                             }
                             String source = m.datasetId().substring(0, m.datasetId().indexOf('.'));
                             String name = m.datasetId().substring(m.datasetId().indexOf('.') + 1);
-                            if (tableExists(source, name)) {
+                            if (existing.contains(source + "." + name)) {
                                 parts.add(m.selectSql(DatasetTables.quote(source) + "." + DatasetTables.quote(name), DatasetTables::sqlType));
                             }
                         }

@@ -29,11 +29,11 @@ public record ApiSettings(URI apiBase, URI tokenUri, Optional<Credentials> crede
     /** The token endpoint, default {@link #DEFAULT_TOKEN_URI}. */
     public static final String TOKEN_URL = "PMP_ERCOT_TOKEN_URL";
     /** The API Explorer account's user name (an e-mail address). */
-    public static final String USERNAME = "PMP_ERCOT_API_USERNAME";
+    public static final String USERNAME = "PMP_ERCOT_USERNAME";
     /** The API Explorer account's password. */
-    public static final String PASSWORD = "PMP_ERCOT_API_PASSWORD";
+    public static final String PASSWORD = "PMP_ERCOT_PASSWORD";
     /** The primary key of the "Public API" subscription. */
-    public static final String KEY = "PMP_ERCOT_API_KEY";
+    public static final String KEY = "PMP_ERCOT_SUBSCRIPTION_KEY";
     /** Rows per query page, default {@value #DEFAULT_PAGE_SIZE}. */
     public static final String PAGE_SIZE = "PMP_ERCOT_API_PAGE_SIZE";
 

@@ -23,7 +23,7 @@ public enum ErcotReport {
 
     /** NP6-905-CD Settlement Point Prices at Resource Nodes, Hubs and Load Zones, 15-minute. */
     NP6_905_CD("NP6-905-CD", Style.DELIVERY_INTERVAL, Query.dates("np6-905-cd/spp_node_zone_hub", "deliveryDate"),
-            dataset("ercot.settlement_point_prices_real_time",
+            dataset("ercot.spp_real_time_15min",
             "ERCOT real-time settlement point prices, 15-minute (NP6-905-CD)",
             "NP6-905-CD, https://api.ercot.com/api/public-reports/np6-905-cd/spp_node_zone_hub", TimeShape.INTERVAL,
             "DeliveryDate + DeliveryHour (hour ending) + DeliveryInterval (1..4) + DSTFlag",
@@ -40,7 +40,7 @@ public enum ErcotReport {
 
     /** NP4-190-CD DAM Settlement Point Prices, hourly. */
     NP4_190_CD("NP4-190-CD", Style.HOUR_ENDING, Query.dates("np4-190-cd/dam_stlmnt_pnt_prices", "deliveryDate"),
-            dataset("ercot.settlement_point_prices_day_ahead",
+            dataset("ercot.spp_day_ahead_hourly",
             "ERCOT day-ahead (DAM) settlement point prices, hourly (NP4-190-CD)",
             "NP4-190-CD, https://api.ercot.com/api/public-reports/np4-190-cd/dam_stlmnt_pnt_prices", TimeShape.INTERVAL,
             "DeliveryDate + HourEnding (01:00..24:00) + DSTFlag",

@@ -66,8 +66,8 @@ class ApiSettingsTest {
         for (ErcotReport r : new ErcotReport[] {ErcotReport.NP6_905_CD, ErcotReport.NP3_965_ER}) {
             assertThatThrownBy(() -> new ErcotSource().feed(r.dataset(), of(Map.of())))
                     .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.failure()).isEqualTo(Failure.CONFIG))
-                    .hasMessageContaining("PMP_ERCOT_API_USERNAME").hasMessageContaining("PMP_ERCOT_API_PASSWORD")
-                    .hasMessageContaining("PMP_ERCOT_API_KEY");
+                    .hasMessageContaining("PMP_ERCOT_USERNAME").hasMessageContaining("PMP_ERCOT_PASSWORD")
+                    .hasMessageContaining("PMP_ERCOT_SUBSCRIPTION_KEY");
         }
     }
 
@@ -77,7 +77,7 @@ class ApiSettingsTest {
         m.remove(ApiSettings.KEY);
         assertThatThrownBy(() -> ApiSettings.from(of(m)))
                 .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.failure()).isEqualTo(Failure.CONFIG))
-                .hasMessageContaining("missing: PMP_ERCOT_API_KEY").hasMessageNotContaining("pa55word");
+                .hasMessageContaining("missing: PMP_ERCOT_SUBSCRIPTION_KEY").hasMessageNotContaining("pa55word");
     }
 
     @Test

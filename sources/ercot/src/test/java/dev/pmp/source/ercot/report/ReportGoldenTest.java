@@ -137,7 +137,7 @@ class ReportGoldenTest {
     @Test
     void datasetIds() {
         assertThat(List.of(ErcotReport.values()).stream().map(r -> r.dataset().id()).toList()).containsExactly(
-                "ercot.settlement_point_prices_real_time", "ercot.settlement_point_prices_day_ahead",
+                "ercot.spp_real_time_15min", "ercot.spp_day_ahead_hourly",
                 "ercot.as_prices_day_ahead", "ercot.as_prices_real_time_15min", "ercot.load_by_weather_zone",
                 "ercot.load_by_forecast_zone", "ercot.system_lambda", "ercot.lmp_sced", "ercot.sced_resource_data_60d",
                 "ercot.dam_resource_awards_60d");
