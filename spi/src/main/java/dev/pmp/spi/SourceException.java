@@ -10,6 +10,7 @@ public final class SourceException extends Exception {
 
     private final Failure failure;
     private final transient Duration retryAfter;
+    private final boolean windowTooLong;
 
     public SourceException(Failure failure, String message) {
         this(failure, message, null, null);
@@ -23,9 +24,28 @@ public final class SourceException extends Exception {
      * @param retryAfter how long the publisher asked us to wait (HTTP {@code Retry-After}), or null
      */
     public SourceException(Failure failure, String message, Throwable cause, Duration retryAfter) {
+        this(failure, message, cause, retryAfter, false);
+    }
+
+    private SourceException(Failure failure, String message, Throwable cause, Duration retryAfter, boolean windowTooLong) {
         super(message, cause);
         this.failure = Objects.requireNonNull(failure, "failure");
         this.retryAfter = retryAfter;
+        this.windowTooLong = windowTooLong;
+    }
+
+    /**
+     * The operator refused the request because its window is too long (CAISO OASIS {@code ERR_CODE} 1004):
+     * the engine splits the window in two and asks for each half, down to one interval, before it treats
+     * this as {@link Failure#BAD_DATA}.
+     */
+    public static SourceException windowTooLong(String message) {
+        return new SourceException(Failure.BAD_DATA, message, null, null, true);
+    }
+
+    /** Whether this is {@link #windowTooLong}: asking again for shorter windows may succeed. */
+    public boolean isWindowTooLong() {
+        return windowTooLong;
     }
 
     public Failure failure() {

@@ -99,10 +99,22 @@ public final class Pipeline {
     private RunReport run(Feed feed, List<Window> plan, Window lookedAt, Instant end, boolean live, long t0) {
         Dataset dataset = feed.dataset();
         Totals totals = new Totals();
-        for (Window w : plan) {
+        java.util.ArrayDeque<Window> todo = new java.util.ArrayDeque<>(plan);
+        while (!todo.isEmpty()) {
+            Window w = todo.poll();
             Optional<FetchRequest> request = Optional.of(feed.request(w));
             while (request.isPresent()) {
                 Step step = fetchOne(feed, w, request.get(), live, totals);
+                if (step.failure != null && step.windowTooLong) {
+                    List<Window> halves = halves(dataset, w);
+                    if (!halves.isEmpty()) {
+                        totals.notes.add(w + " was too long for the source; asking for " + halves.get(0) + " and "
+                                + halves.get(1));
+                        todo.addFirst(halves.get(1));
+                        todo.addFirst(halves.get(0));
+                        break;
+                    }
+                }
                 if (step.failure != null) {
                     return report(dataset, totals, lookedAt, end, step.failure, step.message, t0);
                 }
@@ -110,6 +122,16 @@ public final class Pipeline {
             }
         }
         return report(dataset, totals, lookedAt, end, null, "", t0);
+    }
+
+    /** {@code w} split at the grid point nearest its middle; empty when it holds one interval or less. */
+    static List<Window> halves(Dataset dataset, Window w) {
+        Grid grid = Grid.of(dataset);
+        Instant middle = grid.floor(w.start().plus(w.length().dividedBy(2)));
+        if (!middle.isAfter(w.start()) || !middle.isBefore(w.end())) {
+            return List.of();
+        }
+        return List.of(new Window(w.start(), middle), new Window(middle, w.end()));
     }
 
     /** Windows to fetch for a live pass. */
@@ -230,7 +252,7 @@ public final class Pipeline {
             validate(dataset, parsed.rows());
         } catch (SourceException e) {
             logFailure(totals, failed(base, e.failure(), e.getMessage(), started));
-            return Step.failed(e.failure(), e.getMessage());
+            return new Step(e.failure(), e.getMessage(), Optional.empty(), e.isWindowTooLong());
         }
         String message = quarantineMessage(parsed.quarantined());
         FetchRecord record = new FetchRecord(fetchId, dataset.id(), window, base.url(), fetchedAt, base.httpStatus(),
@@ -365,9 +387,13 @@ public final class Pipeline {
         final List<String> notes = new ArrayList<>();
     }
 
-    private record Step(Failure failure, String message, Optional<FetchRequest> next) {
+    private record Step(Failure failure, String message, Optional<FetchRequest> next, boolean windowTooLong) {
+        Step(Failure failure, String message, Optional<FetchRequest> next) {
+            this(failure, message, next, false);
+        }
+
         static Step failed(Failure failure, String message) {
-            return new Step(failure, message, Optional.empty());
+            return new Step(failure, message, Optional.empty(), false);
         }
     }
 }

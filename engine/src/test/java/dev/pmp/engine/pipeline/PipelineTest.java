@@ -191,6 +191,70 @@ class PipelineTest {
         return sb.toString();
     }
 
+    @Test
+    void aWindowTheSourceCallsTooLongIsSplitUntilItsHalvesAreServed() throws Exception {
+        Instant from = NEWEST.minus(Duration.ofMinutes(40));
+        Window asked = new Window(from, from.plus(Duration.ofMinutes(40)));
+        // The source serves at most 15 minutes (three samples) per request, answering as CAISO's 1004.
+        Feed shortWindows = new Feed() {
+            @Override
+            public Dataset dataset() {
+                return DS;
+            }
+
+            @Override
+            public FetchRequest request(Window window) {
+                return FetchRequest.get(URI.create("http://127.0.0.1:9/samples?from=" + window.start().getEpochSecond()
+                        + "&to=" + window.end().getEpochSecond()));
+            }
+
+            @Override
+            public Parsed parse(Window window, FetchResponse response) throws SourceException {
+                if (window.length().compareTo(Duration.ofMinutes(15)) > 0) {
+                    throw SourceException.windowTooLong("window " + window + " too long");
+                }
+                List<Row> rows = new ArrayList<>();
+                for (Instant t = window.start(); t.isBefore(window.end()); t = t.plus(DS.cadence())) {
+                    rows.add(Row.of(t, 1.0));
+                }
+                return Parsed.of(rows, List.of(window), List.of(), List.of());
+            }
+        };
+        for (int i = 0; i < 20; i++) {
+            transport.answer("ignored");
+        }
+
+        RunReport r = pipeline.fill(shortWindows, List.of(asked), false);
+
+        assertThat(r.succeeded()).as(r.message()).isTrue();
+        assertThat(r.written().inserted()).isEqualTo(8);
+        assertThat(store.coverage(DS, asked)).containsExactly(asked);
+        assertThat(r.notes()).anyMatch(n -> n.contains("too long for the source"));
+        // 40 min -> 20 + 20 -> 10 + 10 + 10 + 10: three refused requests, four served.
+        assertThat(transport.requests).hasSize(7);
+    }
+
+    @Test
+    void aWindowStillTooLongAtOneIntervalFailsAsBadData() {
+        Feed never = new LineFeed() {
+            @Override
+            public Parsed parse(Window window, FetchResponse response) throws SourceException {
+                throw SourceException.windowTooLong("refused");
+            }
+        };
+        for (int i = 0; i < 20; i++) {
+            transport.answer("ignored");
+        }
+        Instant from = NEWEST.minus(Duration.ofMinutes(10));
+
+        RunReport r = pipeline.fill(never, List.of(new Window(from, from.plus(Duration.ofMinutes(10)))), false);
+
+        assertThat(r.failure()).isEqualTo(Failure.BAD_DATA);
+        // 10 min -> 5 min (one interval): refused again, and nothing is left to split.
+        assertThat(transport.requests).hasSize(2);
+        assertThat(store.coverage(DS, new Window(from, from.plus(Duration.ofMinutes(10))))).isEmpty();
+    }
+
     /** Answers requests from a queue of bodies or failures. */
     private static final class ScriptedTransport implements Transport {
         private final Deque<Object> answers = new ArrayDeque<>();
@@ -217,7 +281,7 @@ class PipelineTest {
     }
 
     /** A feed of the line format; covers from the first to one cadence past the last sample. */
-    private static final class LineFeed implements Feed {
+    private static class LineFeed implements Feed {
         @Override
         public Dataset dataset() {
             return DS;

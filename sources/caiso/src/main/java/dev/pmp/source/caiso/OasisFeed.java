@@ -95,7 +95,8 @@ abstract class OasisFeed implements Feed {
     /**
      * What an OASIS error document means for {@code window}: 1000 (no data) is "not published" for a
      * recent window and an explicit source gap for an older one; 1015 (still being built) is "not
-     * published"; 1004 (window too long) and anything else is bad data, named with code and text.
+     * published"; 1004 (window too long) asks the engine to split the window and try the halves; anything
+     * else is bad data, named with code and text.
      */
     final Parsed onError(Window window, Instant fetchedAt, OasisError error) throws SourceException {
         String said = "OASIS ERR_CODE " + error.code() + " (\"" + error.description() + "\")";
@@ -112,9 +113,9 @@ abstract class OasisFeed implements Feed {
                     + ": OASIS is still building the answer; ask again later");
         }
         if (error.code() == OasisError.WINDOW_TOO_LONG) {
-            throw new SourceException(Failure.BAD_DATA, dataset.id() + ": " + said + ": the window " + window + " ("
-                    + window.length().toHours() + " h) is longer than OASIS serves in one request; this dataset's "
-                    + "largest window is " + dataset.maxWindow() + ", ask for shorter windows");
+            throw SourceException.windowTooLong(dataset.id() + ": " + said + ": the window " + window + " ("
+                    + window.length().toHours() + " h) is longer than OASIS serves in one request (this dataset's "
+                    + "largest window is " + dataset.maxWindow() + ")");
         }
         throw new SourceException(Failure.BAD_DATA, dataset.id() + ": " + said + " for " + window);
     }

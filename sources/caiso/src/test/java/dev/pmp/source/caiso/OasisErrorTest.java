@@ -57,12 +57,15 @@ class OasisErrorTest {
     }
 
     @Test
-    void aWindowTooLongIsAClearFailure() {
+    void aWindowTooLongAsksTheEngineToSplitIt() {
         byte[] body = OasisPayloads.zip("error.xml", OasisPayloads.errorXml(1004,
                 "Data can be requested for period of 31 days only"));
         assertThatThrownBy(() -> parse(body, MONTHS_AFTER))
-                .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.failure()).isEqualTo(Failure.BAD_DATA))
-                .hasMessageContaining("ERR_CODE 1004", "31 days only", "ask for shorter windows", "PT168H");
+                .isInstanceOfSatisfying(SourceException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(Failure.BAD_DATA);
+                    assertThat(e.isWindowTooLong()).isTrue();
+                })
+                .hasMessageContaining("ERR_CODE 1004", "31 days only", "longer than OASIS serves", "PT168H");
     }
 
     @Test
