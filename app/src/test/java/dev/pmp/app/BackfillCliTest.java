@@ -67,6 +67,17 @@ class BackfillCliTest {
 
         Cli.Result gaps = cli.run("gaps", NYISO_DAM, "--from", "2026-09-01", "--to", "2026-11-01");
         assertThat(gaps.out()).as(gaps.toString()).contains(": 0 gaps, 0 intervals");
+        // The standard lmp view carries them, filtered like any export.
+        Cli.Result lmp = cli.run("export", "lmp", "--iso", "nyiso", "--market", "DAM", "--location", "N.Y.C.",
+                "--from", "2026-10-01T04:00:00Z", "--to", "2026-10-01T06:00:00Z");
+        assertThat(lmp.exit()).as(lmp.toString()).isZero();
+        assertThat(lmp.out().lines().toList()).hasSize(3).first().isEqualTo(
+                "interval_start_utc,interval_end_utc,iso,market,location,location_type,lmp,energy,congestion,loss");
+        assertThat(lmp.out().lines().skip(1).toList()).allSatisfy(line ->
+                assertThat(line).contains(",NYISO,DAM,N.Y.C.,zone,"));
+        Cli.Result wrong = cli.run("export", "lmp", "--area", "x");
+        assertThat(wrong.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(wrong.err()).contains("--area does not apply to lmp");
         Cli.Result again = cli.run("backfill", NYISO_DAM, "--from", "2026-09-01", "--to", "2026-11-01");
         assertThat(again.err()).contains(NYISO_DAM + ": 0 windows to fetch");
         assertThat(requests() - afterFirst).isEqualTo(perMonth);
