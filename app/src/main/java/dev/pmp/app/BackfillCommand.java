@@ -93,10 +93,10 @@ final class BackfillCommand implements Callable<Integer> {
         }
         Window range = new Window(start, end);
         Instant retained = d.sourceRetention().map(r -> now.minus(r)).orElse(start);
-        List<Window> todo = uncovered(view.coverage(d, range), range);
+        List<Window> open = uncovered(view.coverage(d, range), range);
         List<Window> lost = new ArrayList<>();
         List<Window> plan = new ArrayList<>();
-        for (Window w : todo) {
+        for (Window w : open) {
             if (!w.end().isAfter(retained)) {
                 lost.add(w);
             } else if (w.start().isBefore(retained)) {
@@ -111,9 +111,9 @@ final class BackfillCommand implements Callable<Integer> {
         if (newestFirst) {
             java.util.Collections.reverse(plan);
         }
-        Duration todoSpan = plan.stream().map(w -> Duration.between(w.start(), w.end())).reduce(Duration.ZERO, Duration::plus);
+        Duration planned = plan.stream().map(w -> Duration.between(w.start(), w.end())).reduce(Duration.ZERO, Duration::plus);
         main.err.println(d.id() + ": " + plan.size() + (plan.size() == 1 ? " window" : " windows") + " to fetch ("
-                + Durations.brief(todoSpan) + " of " + Durations.brief(Duration.between(start, end)) + " not covered yet)"
+                + Durations.brief(planned) + " of " + Durations.brief(Duration.between(start, end)) + " not covered yet)"
                 + (lost.isEmpty() ? "" : "; " + lost.size() + " older than the source keeps"));
         if (dryRun) {
             for (Window w : lost) {

@@ -99,9 +99,9 @@ public final class Pipeline {
     private RunReport run(Feed feed, List<Window> plan, Window lookedAt, Instant end, boolean live, long t0) {
         Dataset dataset = feed.dataset();
         Totals totals = new Totals();
-        java.util.ArrayDeque<Window> todo = new java.util.ArrayDeque<>(plan);
-        while (!todo.isEmpty()) {
-            Window w = todo.poll();
+        java.util.ArrayDeque<Window> remaining = new java.util.ArrayDeque<>(plan);
+        while (!remaining.isEmpty()) {
+            Window w = remaining.poll();
             Optional<FetchRequest> request = Optional.of(feed.request(w));
             while (request.isPresent()) {
                 Step step = fetchOne(feed, w, request.get(), live, totals);
@@ -110,8 +110,8 @@ public final class Pipeline {
                     if (!halves.isEmpty()) {
                         totals.notes.add(w + " was too long for the source; asking for " + halves.get(0) + " and "
                                 + halves.get(1));
-                        todo.addFirst(halves.get(1));
-                        todo.addFirst(halves.get(0));
+                        remaining.addFirst(halves.get(1));
+                        remaining.addFirst(halves.get(0));
                         break;
                     }
                 }

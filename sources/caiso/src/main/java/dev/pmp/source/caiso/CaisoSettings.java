@@ -4,7 +4,6 @@ import dev.pmp.spi.Failure;
 import dev.pmp.spi.Settings;
 import dev.pmp.spi.SourceException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,12 +54,10 @@ public record CaisoSettings(URI oasisUrl, URI outlookBase, List<String> nodes) {
      * @throws SourceException {@link Failure#CONFIG} when a URL is unusable or a node name is malformed
      */
     public static CaisoSettings from(Settings settings) throws SourceException {
-        Optional<String> oasis = settings.value(OASIS_URL);
-        Optional<String> outlook = settings.value(OUTLOOK_URL);
         Optional<String> nodes = settings.value(NODES);
         return new CaisoSettings(
-                oasis.isPresent() ? url(OASIS_URL, oasis.get().strip(), DEFAULT_OASIS_URL) : DEFAULT_OASIS_URL,
-                outlook.isPresent() ? url(OUTLOOK_URL, outlook.get().strip(), DEFAULT_OUTLOOK_URL) : DEFAULT_OUTLOOK_URL,
+                settings.baseUrl(OASIS_URL, DEFAULT_OASIS_URL),
+                settings.baseUrl(OUTLOOK_URL, DEFAULT_OUTLOOK_URL),
                 nodes.isPresent() ? nodes(nodes.get()) : DEFAULT_NODES);
     }
 
@@ -93,29 +90,4 @@ public record CaisoSettings(URI oasisUrl, URI outlookBase, List<String> nodes) {
         return out;
     }
 
-    private static URI url(String key, String text, URI example) throws SourceException {
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            throw new SourceException(Failure.CONFIG, key + " is not a URL (" + e.getReason() + ")");
-        }
-        if (uri.getRawUserInfo() != null) {
-            // Never echo the value: it would carry the credentials into the log.
-            throw new SourceException(Failure.CONFIG, key + " must not contain credentials");
-        }
-        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
-                || uri.getHost() == null) {
-            throw new SourceException(Failure.CONFIG, key + " is \"" + text + "\", expected an http or https URL such as "
-                    + example);
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new SourceException(Failure.CONFIG, key + " is \"" + text + "\"; it must not carry a query or fragment");
-        }
-        String s = uri.toString();
-        while (s.endsWith("/")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        return URI.create(s);
-    }
 }

@@ -4,9 +4,7 @@ import dev.pmp.spi.Failure;
 import dev.pmp.spi.Settings;
 import dev.pmp.spi.SourceException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The settings of the ERCOT source, read once from {@link Settings}.
@@ -32,8 +30,7 @@ public record ErcotSettings(URI dashboardBase) {
      * @throws SourceException {@link Failure#CONFIG} when {@value #DASHBOARD_URL} is not a usable URL
      */
     public static ErcotSettings from(Settings settings) throws SourceException {
-        Optional<String> value = settings.value(DASHBOARD_URL);
-        return new ErcotSettings(value.isPresent() ? dashboardBase(value.get().strip()) : DEFAULT_DASHBOARD_BASE);
+        return new ErcotSettings(settings.baseUrl(DASHBOARD_URL, DEFAULT_DASHBOARD_BASE));
     }
 
     /** The absolute URI of {@code path} (starting with {@code /}) under the dashboard base. */
@@ -41,34 +38,4 @@ public record ErcotSettings(URI dashboardBase) {
         return URI.create(dashboardBase + path);
     }
 
-    private static URI dashboardBase(String text) throws SourceException {
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            throw invalid("is not a URL (" + e.getReason() + ")");
-        }
-        if (uri.getRawUserInfo() != null) {
-            // Never echo the value: it would carry the credentials into the log.
-            throw new SourceException(Failure.CONFIG, DASHBOARD_URL + " must not contain credentials");
-        }
-        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-            throw invalid("is \"" + text + "\", expected an http or https URL such as " + DEFAULT_DASHBOARD_BASE);
-        }
-        if (uri.getHost() == null) {
-            throw invalid("is \"" + text + "\", which names no host");
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw invalid("is \"" + text + "\"; it must not carry a query or fragment");
-        }
-        String base = uri.toString();
-        while (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        return URI.create(base);
-    }
-
-    private static SourceException invalid(String problem) {
-        return new SourceException(Failure.CONFIG, DASHBOARD_URL + " " + problem);
-    }
 }

@@ -5,7 +5,6 @@ import dev.pmp.spi.Failure;
 import dev.pmp.spi.Settings;
 import dev.pmp.spi.SourceException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -41,8 +40,8 @@ record IsoneSettings(URI apiBase, URI expressBase, Optional<Auth.Basic> credenti
      * @throws SourceException {@code CONFIG} for a malformed URL, or only one of user name and password
      */
     static IsoneSettings from(Settings settings) throws SourceException {
-        URI api = base(settings, API_URL, DEFAULT_API_BASE);
-        URI express = base(settings, EXPRESS_URL, DEFAULT_EXPRESS_BASE);
+        URI api = settings.baseUrl(API_URL, DEFAULT_API_BASE);
+        URI express = settings.baseUrl(EXPRESS_URL, DEFAULT_EXPRESS_BASE);
         Optional<String> user = settings.value(USERNAME);
         Optional<String> password = settings.value(PASSWORD);
         if (user.isPresent() != password.isPresent()) {
@@ -72,30 +71,4 @@ record IsoneSettings(URI apiBase, URI expressBase, Optional<Auth.Basic> credenti
         return "IsoneSettings[apiBase=" + apiBase + ", expressBase=" + expressBase + ", channel=" + channel() + "]";
     }
 
-    private static URI base(Settings settings, String key, URI fallback) throws SourceException {
-        Optional<String> value = settings.value(key);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        String text = value.get().strip();
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            throw new SourceException(Failure.CONFIG, key + " is not a URL (" + e.getReason() + ")");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw new SourceException(Failure.CONFIG, key + " must not contain credentials");
-        }
-        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
-                || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new SourceException(Failure.CONFIG, key + " is \"" + text
-                    + "\", expected an http or https URL without query such as " + fallback);
-        }
-        String base = uri.toString();
-        while (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        return URI.create(base);
-    }
 }

@@ -4,7 +4,6 @@ import dev.pmp.spi.Failure;
 import dev.pmp.spi.Settings;
 import dev.pmp.spi.SourceException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -66,8 +65,8 @@ public record MisoSettings(URI apiBase, URI reportsBase, boolean force, Optional
      * @throws SourceException {@link Failure#CONFIG} naming the setting that is not usable
      */
     public static MisoSettings from(Settings settings) throws SourceException {
-        URI api = base(settings, API_URL, DEFAULT_API_BASE);
-        URI reports = base(settings, REPORTS_URL, DEFAULT_REPORTS_BASE);
+        URI api = settings.baseUrl(API_URL, DEFAULT_API_BASE);
+        URI reports = settings.baseUrl(REPORTS_URL, DEFAULT_REPORTS_BASE);
         boolean force = false;
         Optional<String> f = settings.value(FORCE).map(String::strip);
         if (f.isPresent()) {
@@ -109,34 +108,4 @@ public record MisoSettings(URI apiBase, URI reportsBase, boolean force, Optional
         return URI.create(reportsBase + "/" + name);
     }
 
-    private static URI base(Settings settings, String key, URI fallback) throws SourceException {
-        Optional<String> value = settings.value(key);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        String text = value.get().strip();
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            throw new SourceException(Failure.CONFIG, key + " is not a URL (" + e.getReason() + ")");
-        }
-        if (uri.getRawUserInfo() != null) {
-            // Never echo the value: it would carry the credentials into the log.
-            throw new SourceException(Failure.CONFIG, key + " must not contain credentials");
-        }
-        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
-                || uri.getHost() == null) {
-            throw new SourceException(Failure.CONFIG, key + " is \"" + text + "\", expected an http(s) URL such as "
-                    + fallback);
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new SourceException(Failure.CONFIG, key + " is \"" + text + "\"; it must not carry a query or fragment");
-        }
-        String base = uri.toString();
-        while (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        return URI.create(base);
-    }
 }

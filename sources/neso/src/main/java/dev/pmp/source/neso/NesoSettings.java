@@ -4,9 +4,7 @@ import dev.pmp.spi.Failure;
 import dev.pmp.spi.Settings;
 import dev.pmp.spi.SourceException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The settings of the NESO source, read once from {@link Settings}.
@@ -46,8 +44,8 @@ public record NesoSettings(URI apiBase, URI carbonIntensityBase) {
      * @throws SourceException {@link Failure#CONFIG} when a URL setting is not a usable base URL
      */
     public static NesoSettings from(Settings settings) throws SourceException {
-        return new NesoSettings(base(settings, API_URL, DEFAULT_API_BASE),
-                base(settings, CARBON_INTENSITY_URL, DEFAULT_CARBON_INTENSITY_BASE));
+        return new NesoSettings(settings.baseUrl(API_URL, DEFAULT_API_BASE),
+                settings.baseUrl(CARBON_INTENSITY_URL, DEFAULT_CARBON_INTENSITY_BASE));
     }
 
     /** The data portal action {@code action} with an already encoded query ({@code id=x}). */
@@ -60,34 +58,4 @@ public record NesoSettings(URI apiBase, URI carbonIntensityBase) {
         return URI.create(carbonIntensityBase + path);
     }
 
-    private static URI base(Settings settings, String key, URI fallback) throws SourceException {
-        Optional<String> value = settings.value(key);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        String text = value.get().strip();
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            throw new SourceException(Failure.CONFIG, key + " is not a URL (" + e.getReason() + ")");
-        }
-        if (uri.getRawUserInfo() != null) {
-            // Never echo the value: it would carry the credentials into the log.
-            throw new SourceException(Failure.CONFIG, key + " must not contain credentials");
-        }
-        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
-                || uri.getHost() == null) {
-            throw new SourceException(Failure.CONFIG, key + " is \"" + text + "\", expected an http or https URL"
-                    + " such as " + fallback);
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new SourceException(Failure.CONFIG, key + " is \"" + text + "\"; it must not carry a query or fragment");
-        }
-        String base = uri.toString();
-        while (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        return URI.create(base);
-    }
 }

@@ -4,7 +4,6 @@ import dev.pmp.spi.Failure;
 import dev.pmp.spi.Settings;
 import dev.pmp.spi.SourceException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,7 +38,6 @@ public record NyisoSettings(URI misBase, boolean generators) {
      *     {@value #GENERATORS} is not {@code true} or {@code false}
      */
     public static NyisoSettings from(Settings settings) throws SourceException {
-        Optional<String> base = settings.value(MIS_URL);
         Optional<String> generators = settings.value(GENERATORS);
         boolean all = false;
         if (generators.isPresent()) {
@@ -50,37 +48,7 @@ public record NyisoSettings(URI misBase, boolean generators) {
             }
             all = g.equals("true");
         }
-        return new NyisoSettings(base.isPresent() ? base(base.get().strip()) : DEFAULT_MIS_BASE, all);
+        return new NyisoSettings(settings.baseUrl(MIS_URL, DEFAULT_MIS_BASE), all);
     }
 
-    private static URI base(String text) throws SourceException {
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            throw invalid("is not a URL (" + e.getReason() + ")");
-        }
-        if (uri.getRawUserInfo() != null) {
-            // Never echo the value: it would carry the credentials into the log.
-            throw new SourceException(Failure.CONFIG, MIS_URL + " must not contain credentials");
-        }
-        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-            throw invalid("is \"" + text + "\", expected an http or https URL such as " + DEFAULT_MIS_BASE);
-        }
-        if (uri.getHost() == null) {
-            throw invalid("is \"" + text + "\", which names no host");
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw invalid("is \"" + text + "\"; it must not carry a query or fragment");
-        }
-        String s = uri.toString();
-        while (s.endsWith("/")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        return URI.create(s);
-    }
-
-    private static SourceException invalid(String problem) {
-        return new SourceException(Failure.CONFIG, MIS_URL + " " + problem);
-    }
 }

@@ -5,7 +5,6 @@ import dev.pmp.spi.Failure;
 import dev.pmp.spi.Settings;
 import dev.pmp.spi.SourceException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,8 +82,8 @@ public record ApiSettings(URI apiBase, URI tokenUri, Optional<Credentials> crede
      *     the three credentials are set
      */
     public static ApiSettings from(Settings settings) throws SourceException {
-        URI api = url(settings, API_URL, DEFAULT_API_BASE);
-        URI token = url(settings, TOKEN_URL, DEFAULT_TOKEN_URI);
+        URI api = settings.baseUrl(API_URL, DEFAULT_API_BASE);
+        URI token = settings.baseUrl(TOKEN_URL, DEFAULT_TOKEN_URI);
         Optional<String> user = settings.value(USERNAME);
         Optional<String> password = settings.value(PASSWORD);
         Optional<String> key = settings.value(KEY);
@@ -159,29 +158,4 @@ public record ApiSettings(URI apiBase, URI tokenUri, Optional<Credentials> crede
                 .mapToObj(names::get).toList();
     }
 
-    private static URI url(Settings settings, String key, URI fallback) throws SourceException {
-        Optional<String> value = settings.value(key);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        String text = value.get().strip();
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            throw new SourceException(Failure.CONFIG, key + " is not a URL (" + e.getReason() + ")");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw new SourceException(Failure.CONFIG, key + " must not contain credentials");
-        }
-        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
-                || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new SourceException(Failure.CONFIG, key + " is \"" + text + "\", expected an http or https URL "
-                    + "without query, such as " + fallback);
-        }
-        while (text.endsWith("/")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        return URI.create(text);
-    }
 }
