@@ -105,11 +105,25 @@ public record StandardMapping(StandardTable table, String datasetId, Map<String,
     }
 
     /**
-     * The SELECT of a standard table with no rows, for a view no dataset feeds yet.
+     * The body of {@code table}'s view: the union of the mappings into it whose dataset tables exist, or a
+     * typed SELECT with no rows when none does.
      *
+     * @param existing whether the dataset with this id has a table in the store
+     * @param qualifiedTable the store's quoted, qualified name of a dataset's table, by dataset id
      * @param sqlType the store's SQL type of a column type
      */
-    public static String emptySelectSql(StandardTable table, java.util.function.Function<ColumnType, String> sqlType) {
+    public static String viewSql(StandardTable table, List<StandardMapping> mappings,
+            java.util.function.Predicate<String> existing, java.util.function.Function<String, String> qualifiedTable,
+            java.util.function.Function<ColumnType, String> sqlType) {
+        java.util.StringJoiner union = new java.util.StringJoiner(" UNION ALL ");
+        for (StandardMapping m : mappings) {
+            if (m.table() == table && existing.test(m.datasetId())) {
+                union.add(m.selectSql(qualifiedTable.apply(m.datasetId()), sqlType));
+            }
+        }
+        if (union.length() > 0) {
+            return union.toString();
+        }
         java.util.StringJoiner select = new java.util.StringJoiner(", ", "SELECT ", " WHERE 1 = 0");
         for (Column c : table.columns()) {
             select.add("CAST(NULL AS " + sqlType.apply(c.type()) + ") AS " + quote(c.name()));

@@ -370,19 +370,10 @@ public final class DuckDbStore implements Store {
                         }
                     }
                     for (StandardTable table : StandardTable.values()) {
-                        List<String> parts = new ArrayList<>();
-                        for (StandardMapping m : mappings) {
-                            if (m.table() != table) {
-                                continue;
-                            }
-                            String source = m.datasetId().substring(0, m.datasetId().indexOf('.'));
-                            String name = m.datasetId().substring(m.datasetId().indexOf('.') + 1);
-                            if (existing.contains(source + "." + name)) {
-                                parts.add(m.selectSql(DatasetTables.quote(catalog) + "." + DatasetTables.quote(source) + "." + DatasetTables.quote(name), DatasetTables::sqlType));
-                            }
-                        }
-                        String body = parts.isEmpty() ? StandardMapping.emptySelectSql(table, DatasetTables::sqlType)
-                                : String.join(" UNION ALL ", parts);
+                        String body = StandardMapping.viewSql(table, mappings, id -> existing.contains(id),
+                                id -> DatasetTables.quote(catalog) + "." + DatasetTables.quote(id.substring(0, id.indexOf('.'))) + "."
+                                        + DatasetTables.quote(id.substring(id.indexOf('.') + 1)),
+                                DatasetTables::sqlType);
                         s.execute("CREATE OR REPLACE VIEW " + DatasetTables.quote(catalog) + ".main." + DatasetTables.quote(table.tableName())
                                 + " AS " + body);
                     }

@@ -209,19 +209,10 @@ public final class PostgresStore implements Store {
                         }
                     }
                     for (StandardTable table : StandardTable.values()) {
-                        List<String> parts = new ArrayList<>();
-                        for (StandardMapping m : mappings) {
-                            if (m.table() != table) {
-                                continue;
-                            }
-                            String source = m.datasetId().substring(0, m.datasetId().indexOf('.'));
-                            String name = m.datasetId().substring(m.datasetId().indexOf('.') + 1);
-                            if (existing.contains(source + "." + name)) {
-                                parts.add(m.selectSql(DatasetTables.quote(source) + "." + DatasetTables.quote(name), DatasetTables::sqlType));
-                            }
-                        }
-                        String body = parts.isEmpty() ? StandardMapping.emptySelectSql(table, DatasetTables::sqlType)
-                                : String.join(" UNION ALL ", parts);
+                        String body = StandardMapping.viewSql(table, mappings, id -> existing.contains(id),
+                                id -> DatasetTables.quote(id.substring(0, id.indexOf('.'))) + "."
+                                        + DatasetTables.quote(id.substring(id.indexOf('.') + 1)),
+                                DatasetTables::sqlType);
                         // Dropped and created, not replaced: a replacement may not change a column's collation,
                         // and dataset tables use "C" where the empty view has the default.
                         s.execute("DROP VIEW IF EXISTS public." + DatasetTables.quote(table.tableName()));
