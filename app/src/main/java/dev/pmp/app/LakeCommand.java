@@ -52,19 +52,7 @@ final class LakeCommand implements Runnable {
             Lake target = lakeAt(main, to, objects);
             List<SyncReport> reports = new ArrayList<>();
             try (Pmp pmp = Pmp.open(main.settings(), main.clock, "pmp lake sync")) {
-                List<Dataset> chosen = new ArrayList<>();
-                if (datasets == null || datasets.isEmpty()) {
-                    chosen.addAll(pmp.catalog().datasets());
-                } else {
-                    for (String id : datasets) {
-                        chosen.add(pmp.catalog().dataset(id));
-                    }
-                }
-                for (Dataset d : chosen) {
-                    if ((datasets == null || datasets.isEmpty()) && pmp.store().view().summary(d).rows() == 0) {
-                        continue;
-                    }
-                    pmp.store().prepare(d);
+                for (Dataset d : chosen(pmp, datasets)) {
                     reports.add(target.sync(d, pmp.store().view()));
                 }
             }
@@ -123,19 +111,7 @@ final class LakeCommand implements Runnable {
             Lake target = lakeAt(main, to, objects);
             List<SyncReport> reports = new ArrayList<>();
             try (Pmp pmp = Pmp.open(main.settings(), main.clock, "pmp lake rollup")) {
-                List<Dataset> chosen = new ArrayList<>();
-                if (datasets == null || datasets.isEmpty()) {
-                    chosen.addAll(pmp.catalog().datasets());
-                } else {
-                    for (String id : datasets) {
-                        chosen.add(pmp.catalog().dataset(id));
-                    }
-                }
-                for (Dataset d : chosen) {
-                    if ((datasets == null || datasets.isEmpty()) && pmp.store().view().summary(d).rows() == 0) {
-                        continue;
-                    }
-                    pmp.store().prepare(d);
+                for (Dataset d : chosen(pmp, datasets)) {
                     SyncReport r = target.rollup(d, pmp.store().view(), year);
                     if (r.rows() > 0 || (datasets != null && !datasets.isEmpty())) {
                         reports.add(r);
@@ -154,5 +130,25 @@ final class LakeCommand implements Runnable {
             main.out.flush();
             return ExitCodes.OK;
         }
+    }
+
+    /** The named datasets, prepared; without names, every dataset that has rows (no table is created for the rest). */
+    static List<Dataset> chosen(Pmp pmp, List<String> ids) throws dev.pmp.spi.StoreException {
+        List<Dataset> out = new ArrayList<>();
+        if (ids == null || ids.isEmpty()) {
+            for (Dataset d : pmp.catalog().datasets()) {
+                if (pmp.store().view().summary(d).rows() > 0) {
+                    out.add(d);
+                }
+            }
+        } else {
+            for (String id : ids) {
+                out.add(pmp.catalog().dataset(id));
+            }
+        }
+        for (Dataset d : out) {
+            pmp.store().prepare(d);
+        }
+        return out;
     }
 }

@@ -48,6 +48,19 @@ class LakeAndQueryCliTest {
     }
 
     @Test
+    void lakeRollupWritesOneFilePerDatasetAndYearAndSkipsItWhenUnchanged() throws Exception {
+        Path lake = dir.resolve("lake");
+        Cli.Result first = cli.run("lake", "rollup", "--year", "2026", "--to", lake.toString());
+        assertThat(first.exit()).as(first.toString()).isZero();
+        assertThat(first.out()).isEqualTo(ESR + " 2026: written, 475 rows\n");
+        assertThat(lake.resolve("annual/dataset=" + ESR + "/year=2026/part.parquet")).exists();
+        assertThat(cli.run("lake", "rollup", "--year", "2026", "--to", lake.toString()).out())
+                .isEqualTo(ESR + " 2026: unchanged, 475 rows\n");
+        assertThat(cli.run("lake", "rollup", ESR, "--year", "2025", "--to", lake.toString()).out())
+                .isEqualTo(ESR + " 2025: no rows, 0 rows\n");
+    }
+
+    @Test
     void lakeSyncWritesEachMonthOnceAndThenOnlyWhatChanged() throws Exception {
         Path lake = dir.resolve("lake");
         Cli.Result first = cli.run("lake", "sync", "--to", lake.toString());
