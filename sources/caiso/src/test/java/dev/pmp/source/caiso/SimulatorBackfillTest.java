@@ -101,6 +101,32 @@ class SimulatorBackfillTest {
     }
 
     @Test
+    void oasisRequestsAreSpacedFiveSecondsApartByTheSourcesOwnBudget() throws Exception {
+        // The fetcher paced by CaisoSource's declared rate; its waits move the manual clock instead of sleeping.
+        List<Duration> waits = new ArrayList<>();
+        HttpSettings http = HttpSettings.defaults();
+        for (Map.Entry<String, String> e : new CaisoSource().requestRates().entrySet()) {
+            http = http.withSourceRate(e.getKey().isEmpty() ? "caiso" : "caiso/" + e.getKey(), RequestRate.parse(e.getValue()));
+        }
+        HttpFetcher paced = new HttpFetcher(http, dev.pmp.engine.http.Credentials.none(), clock, clock, d -> {
+            waits.add(d);
+            clock.advance(d);
+        });
+        Feed feed = new CaisoSource().feed(LocationalMarginalPrices.DAY_AHEAD_HOURLY, settings);
+        Instant[] sent = new Instant[3];
+        for (int i = 0; i < 3; i++) {
+            Window day = new Window(RANGE.start().plus(Duration.ofDays(i)), RANGE.start().plus(Duration.ofDays(i + 1)));
+            paced.fetch("caiso", feed.request(day), Priority.BACKFILL);
+            sent[i] = clock.instant();
+        }
+
+        assertThat(Duration.between(sent[0], sent[1])).isGreaterThanOrEqualTo(Duration.ofSeconds(5));
+        assertThat(Duration.between(sent[1], sent[2])).isGreaterThanOrEqualTo(Duration.ofSeconds(5));
+        assertThat(paced.stats("caiso").budgetWaited()).isGreaterThanOrEqualTo(Duration.ofSeconds(10));
+        assertThat(sim.requestCounts().get(CaisoEndpoint.OASIS_PATH)).isEqualTo(3);
+    }
+
+    @Test
     void fiveMinuteLmpSurvivesAServerErrorAndACutZipAndEndsWithoutGaps() throws Exception {
         Feed feed = new CaisoSource().feed(LocationalMarginalPrices.REAL_TIME_5MIN, settings);
         List<Window> windows = plan(feed.dataset(), Duration.ofDays(1));
