@@ -18,9 +18,21 @@ import java.util.Objects;
  * @param now the simulator clock's instant
  * @param withheld windows whose data the operator has "not published": leave samples inside them out
  * @param variant the payload variant the armed fault asks for
+ * @param body the body of a POST as received (a form's fields are also in {@code query}), empty for a GET
  */
 public record SimRequest(String path, Map<String, String> query, Map<String, String> headers, Instant now,
-        List<Window> withheld, Variant variant) {
+        List<Window> withheld, Variant variant, byte[] body) {
+
+    /** A GET. */
+    public SimRequest(String path, Map<String, String> query, Map<String, String> headers, Instant now,
+            List<Window> withheld, Variant variant) {
+        this(path, query, headers, now, withheld, variant, new byte[0]);
+    }
+
+    /** Whether this is a POST (it has a body). */
+    public boolean isPost() {
+        return body.length > 0;
+    }
 
     /** Which payload to build. */
     public enum Variant {
@@ -39,6 +51,7 @@ public record SimRequest(String path, Map<String, String> query, Map<String, Str
         query = Map.copyOf(query);
         headers = Map.copyOf(headers);
         withheld = List.copyOf(withheld);
+        body = body.clone();
     }
 
     /** Whether {@code instant} lies inside a withheld window. */

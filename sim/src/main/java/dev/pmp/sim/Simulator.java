@@ -230,10 +230,13 @@ public final class Simulator implements AutoCloseable {
             default -> SimRequest.Variant.NORMAL;
         };
         Map<String, String> query = SimRequest.parseQuery(exchange.getRequestURI().getRawQuery());
-        if (post) {
-            query.putAll(SimRequest.parseQuery(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+        byte[] posted = post ? exchange.getRequestBody().readAllBytes() : new byte[0];
+        String contentType = headers.getOrDefault("content-type", "");
+        if (post && !contentType.contains("json")) {
+            query.putAll(SimRequest.parseQuery(new String(posted, StandardCharsets.UTF_8)));
         }
-        SimRequest request = new SimRequest(path, query, headers, clock.instant(), List.copyOf(withheld), variant);
+        SimRequest request = new SimRequest(path, query, headers, clock.instant(), List.copyOf(withheld), variant,
+                posted);
         if (fault != null) {
             switch (fault.kind()) {
                 case STATUS_500 -> {

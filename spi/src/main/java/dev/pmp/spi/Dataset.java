@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
  * @param sourceRetention how far back the source keeps data; empty when it keeps everything
  * @param revisable whether the operator corrects values it already published
  * @param maxWindow the largest window one request may cover
+ * @param pollInterval how often a live pass runs, on marks of this interval in the market zone; usually the
+ *     {@code cadence}, shorter when a late or revised interval should be seen sooner (Elexon's half-hourly
+ *     datasets are pulled every 15 minutes), never longer than the cadence
  */
 public record Dataset(
         String id,
@@ -40,7 +43,8 @@ public record Dataset(
         LocalDate earliest,
         Optional<Duration> sourceRetention,
         boolean revisable,
-        Duration maxWindow) {
+        Duration maxWindow,
+        Duration pollInterval) {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*\\.[a-z][a-z0-9_]*");
 
@@ -58,11 +62,15 @@ public record Dataset(
         Objects.requireNonNull(earliest, "earliest");
         Objects.requireNonNull(sourceRetention, "sourceRetention");
         Objects.requireNonNull(maxWindow, "maxWindow");
+        Objects.requireNonNull(pollInterval, "pollInterval");
         if (!ID.matcher(id).matches()) {
             throw new IllegalArgumentException("dataset id must be <source>.<name> in lower snake case: " + id);
         }
         if (cadence.isNegative() || cadence.isZero()) {
             throw new IllegalArgumentException(id + ": cadence must be positive");
+        }
+        if (pollInterval.isNegative() || pollInterval.isZero() || pollInterval.compareTo(cadence) > 0) {
+            throw new IllegalArgumentException(id + ": pollInterval must be positive and at most the cadence");
         }
         if (maxWindow.compareTo(cadence) < 0) {
             throw new IllegalArgumentException(id + ": maxWindow must hold at least one interval");
@@ -77,6 +85,20 @@ public record Dataset(
         if (!schema.naturalKey().contains(timeShape.gridColumn())) {
             throw new IllegalArgumentException(id + ": the natural key must hold " + timeShape.gridColumn());
         }
+    }
+
+    /** A dataset polled on its cadence. */
+    public Dataset(String id, String title, String operatorReference, Schema schema, TimeShape timeShape, Access access,
+            Duration cadence, ZoneId marketZone, Duration publicationDelay, Duration grace, LocalDate earliest,
+            Optional<Duration> sourceRetention, boolean revisable, Duration maxWindow) {
+        this(id, title, operatorReference, schema, timeShape, access, cadence, marketZone, publicationDelay, grace,
+                earliest, sourceRetention, revisable, maxWindow, cadence);
+    }
+
+    /** The same dataset, polled every {@code interval}. */
+    public Dataset withPollInterval(Duration interval) {
+        return new Dataset(id, title, operatorReference, schema, timeShape, access, cadence, marketZone,
+                publicationDelay, grace, earliest, sourceRetention, revisable, maxWindow, interval);
     }
 
     /** The source part of the id ({@code ercot} of {@code ercot.energy_storage_resources}). */

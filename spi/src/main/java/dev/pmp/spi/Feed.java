@@ -25,4 +25,14 @@ public interface Feed {
      *     {@link Failure#NOT_PUBLISHED} when it says the data is not there yet
      */
     Parsed parse(Window window, FetchResponse response) throws SourceException;
+
+    /**
+     * How long after a window should have been published an answer of {@link Failure#NOT_PUBLISHED} for it
+     * means the document will never come (a MISO market-report day that was never posted): past that, the
+     * engine records the window as a source gap and moves on instead of asking again on every pass. Empty (the
+     * default) keeps asking forever.
+     */
+    default java.util.Optional<java.time.Duration> absentAfter() {
+        return java.util.Optional.empty();
+    }
 }

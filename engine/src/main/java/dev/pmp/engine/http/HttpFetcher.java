@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Performs a feed's {@link FetchRequest}: GET over {@link HttpClient} (HTTP/1.1, normal redirects),
- * gzip, failure classification, retries with backoff, and a {@link RequestBudget} per source.
+ * Performs a feed's {@link FetchRequest}: GET (or POST with its body) over {@link HttpClient} (HTTP/1.1,
+ * normal redirects), gzip, failure classification, retries with backoff, and a {@link RequestBudget} per source.
  *
  * <p>Every attempt waits for the source's budget, sends the request's headers plus the source's
  * {@link Credentials}, a {@code User-Agent} (unless the request has one) and
@@ -248,7 +248,7 @@ public final class HttpFetcher {
 
     private Exchange exchange(FetchRequest request, Map<String, String> secrets, Redaction redaction, int[] status)
             throws SourceException {
-        String target = "GET " + redaction.uri(request.uri());
+        String target = request.method() + " " + redaction.uri(request.uri());
         HttpRequest httpRequest = httpRequest(request, secrets, target);
         HttpResponse<byte[]> response;
         try {
@@ -276,7 +276,13 @@ public final class HttpFetcher {
 
     private HttpRequest httpRequest(FetchRequest request, Map<String, String> secrets, String target)
             throws SourceException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).GET().timeout(settings.requestTimeout());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(settings.requestTimeout());
+        if (request.body().isPresent()) {
+            builder.POST(HttpRequest.BodyPublishers.ofByteArray(request.body().get().bytes()))
+                    .setHeader("Content-Type", request.body().get().contentType());
+        } else {
+            builder.GET();
+        }
         boolean ownAgent = false;
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
             setHeader(builder, header.getKey(), header.getValue(), target);
@@ -308,7 +314,7 @@ public final class HttpFetcher {
         int status = response.statusCode();
         URI answered = response.uri();
         byte[] raw = response.body() == null ? new byte[0] : response.body();
-        String target = "GET " + redaction.uri(request.uri());
+        String target = request.method() + " " + redaction.uri(request.uri());
         if (!answered.equals(request.uri())) {
             target += " (redirected to " + redaction.uri(answered) + ")";
             LOG.log(System.Logger.Level.INFO, target);
@@ -406,7 +412,7 @@ public final class HttpFetcher {
 
     private static SourceException interrupted(FetchRequest request, Redaction redaction, InterruptedException e) {
         Thread.currentThread().interrupt();
-        return new SourceException(Failure.TRANSIENT, "GET " + redaction.uri(request.uri()) + ": interrupted", e);
+        return new SourceException(Failure.TRANSIENT, request.method() + " " + redaction.uri(request.uri()) + ": interrupted", e);
     }
 
     /** One answered request: the checked response and the bytes as received. */

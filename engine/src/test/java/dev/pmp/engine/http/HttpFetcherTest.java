@@ -88,6 +88,32 @@ class HttpFetcherTest {
     }
 
     @Test
+    void postsTheBodyAndSendsItAgainOnRetry() throws Exception {
+        server.enqueue("/archive/np6-905-cd/download", Reply.status(503), Reply.ok("application/zip", new byte[] {1, 2}));
+        FetchRequest post = FetchRequest.post(server.uri("/archive/np6-905-cd/download"),
+                FetchRequest.Body.json("{\"docIds\":[1,2]}"));
+
+        HttpResult result = fetcher(FAST).fetch("ercot", post);
+
+        assertThat(result.raw()).containsExactly(1, 2);
+        List<RecordedRequest> sent = server.requests("/archive/np6-905-cd/download");
+        assertThat(sent).hasSize(2).allSatisfy(r -> {
+            assertThat(r.method()).isEqualTo("POST");
+            assertThat(r.bodyText()).isEqualTo("{\"docIds\":[1,2]}");
+            assertThat(r.header("Content-Type")).contains("application/json");
+        });
+    }
+
+    @Test
+    void namesThePostInItsFailure() {
+        server.otherwise("/archive/x/download", Reply.status(400));
+        FetchRequest post = FetchRequest.post(server.uri("/archive/x/download"), FetchRequest.Body.json("{}"));
+
+        assertThatThrownBy(() -> fetcher(FAST).fetch("ercot", post)).isInstanceOf(SourceException.class)
+                .hasMessageContaining("POST ");
+    }
+
+    @Test
     void keepsTheRequestsOwnUserAgent() throws Exception {
         server.enqueue("/feed.json", Reply.json(JSON));
 

@@ -122,8 +122,9 @@ public final class FixtureServer implements AutoCloseable {
                     headers.put(name.toLowerCase(Locale.ROOT), values.get(0));
                 }
             });
+            byte[] sent = exchange.getRequestBody().readAllBytes();
             requests.add(new RecordedRequest(exchange.getRequestMethod(), path,
-                    Objects.requireNonNullElse(uri.getRawQuery(), ""), headers, Instant.now()));
+                    Objects.requireNonNullElse(uri.getRawQuery(), ""), headers, Instant.now(), sent));
             Reply reply = next(path);
             if (!reply.delay().isZero()) {
                 try {
