@@ -1,5 +1,6 @@
 package dev.pmp.lake;
 
+import dev.pmp.engine.archive.DocumentIndex;
 import dev.pmp.engine.archive.PayloadArchive;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -51,11 +52,13 @@ public final class S3Archive implements PayloadArchive {
         String suffix = "_" + sha256.substring(0, 12) + "." + extension + ".gz";
         String last = lastKept.get(datasetId);
         if (last != null && last.startsWith(folder) && last.endsWith(suffix)) {
+            index(metadata, last, sha256, fetchedAt);
             return uri(last);
         }
         for (String key : store.list(folder + name + "_")) {
             if (key.endsWith(suffix)) {
                 lastKept.put(datasetId, key);
+                index(metadata, key, sha256, fetchedAt);
                 return uri(key);
             }
         }
@@ -67,7 +70,52 @@ public final class S3Archive implements PayloadArchive {
         meta.put("dataset", datasetId);
         store.put(key, gzip(raw), "application/gzip", meta);
         lastKept.put(datasetId, key);
+        index(metadata, key, sha256, fetchedAt);
         return uri(key);
+    }
+
+    /** With metadata {@link #DOCUMENT}, records under {@code <prefix>documents/} which object answers it. */
+    private void index(Map<String, String> metadata, String key, String sha256, Instant fetchedAt) throws IOException {
+        java.util.Optional<DocumentIndex> entry = documentEntry(metadata, key, sha256, fetchedAt);
+        if (entry.isPresent()) {
+            store.put(location.key(DocumentIndex.entryName(entry.get().documentKey())), entry.get().bytes(),
+                    "text/plain", Map.of());
+        }
+    }
+
+    private static java.util.Optional<DocumentIndex> documentEntry(Map<String, String> metadata, String key,
+            String sha256, Instant fetchedAt) {
+        String doc = metadata.get(DOCUMENT);
+        if (doc == null || doc.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new DocumentIndex(doc, key, sha256, "gzip".equals(metadata.get(DocumentIndex.ENCODING)),
+                metadata.getOrDefault(DocumentIndex.CONTENT_TYPE, ""), fetchedAt));
+    }
+
+    @Override
+    public java.util.Optional<Document> document(String documentKey) throws IOException {
+        java.util.Optional<byte[]> stored = store.get(location.key(DocumentIndex.entryName(documentKey)));
+        if (stored.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<DocumentIndex> entry = DocumentIndex.parse(stored.get(), documentKey);
+        if (entry.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<byte[]> packed = store.get(entry.get().where());
+        if (packed.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        byte[] raw;
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(packed.get()))) {
+            raw = in.readAllBytes();
+        }
+        if (!dev.pmp.engine.archive.RawArchive.sha256(raw).equals(entry.get().sha256())) {
+            return java.util.Optional.empty();
+        }
+        DocumentIndex e = entry.get();
+        return java.util.Optional.of(new Document(raw, e.gzipEncoded(), e.contentType(), e.fetchedAt(), uri(e.where())));
     }
 
     @Override

@@ -8,6 +8,8 @@ import com.robothy.s3.rest.LocalS3;
 import com.robothy.s3.rest.bootstrap.LocalS3Mode;
 import dev.pmp.spi.Batch;
 import dev.pmp.spi.FetchRecord;
+import dev.pmp.engine.archive.DocumentIndex;
+import dev.pmp.engine.archive.PayloadArchive;
 import dev.pmp.spi.Row;
 import dev.pmp.spi.Window;
 import dev.pmp.testkit.ManualClock;
@@ -168,6 +170,27 @@ class S3Test {
                 .containsEntry("status", "200").containsEntry("sha256", sha)
                 .containsEntry("fetched-at", "2026-03-08T07:05:09Z");
         assertThat(objects.metadata("raw/nothing")).isEmpty();
+    }
+
+    @Test
+    void aDocumentKeptWithItsRequestKeyIsFoundAgainByIt() throws Exception {
+        S3Archive archive = new S3Archive(objects, S3Location.parse("s3://" + bucket + "/raw"));
+        byte[] zip = {80, 75, 3, 4, 9, 9};
+        String sha = dev.pmp.engine.archive.RawArchive.sha256(zip);
+        String doc = "GET https://api.ercot.com/api/public-reports/archive/np3-966-er?download=123";
+        Instant t = Instant.parse("2026-03-08T07:05:09Z");
+
+        archive.keep("ercot.dam_gen_resources_60d", t, zip, sha, "zip", Map.of("url", "u", "status", "200",
+                PayloadArchive.DOCUMENT, doc, DocumentIndex.CONTENT_TYPE, "application/zip"));
+        // The same bytes for a second dataset are indexed too (a shared daily zip).
+        archive.keep("ercot.dam_load_resources_60d", t, zip, sha, "zip", Map.of(PayloadArchive.DOCUMENT, doc));
+
+        PayloadArchive.Document found = new S3Archive(objects, S3Location.parse("s3://" + bucket + "/raw")).document(doc)
+                .orElseThrow();
+        assertThat(found.raw()).isEqualTo(zip);
+        assertThat(found.fetchedAt()).isEqualTo(t);
+        assertThat(found.where()).startsWith("s3://" + bucket + "/raw/ercot/");
+        assertThat(archive.document(doc + "0")).isEmpty();
     }
 
     private String manifest(String key) throws Exception {

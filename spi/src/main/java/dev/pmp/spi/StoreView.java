@@ -25,6 +25,23 @@ public interface StoreView {
     List<Revision> revisions(Dataset dataset, int limit) throws StoreException;
 
     /** The grid time of the newest covered instant: end of the last covered window, if any. */
+    /**
+     * Whether a payload with this sha256 was ingested for the dataset: a successful fetch-log line carries it. The
+     * default looks at the newest {@value #INGESTED_LOOKBACK} fetches; stores with an index on the digest may look
+     * further.
+     */
+    default boolean ingested(Dataset dataset, String sha256) throws StoreException {
+        for (FetchRecord f : fetches(dataset, INGESTED_LOOKBACK)) {
+            if (f.succeeded() && sha256.equals(f.sha256())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many recent fetches {@link #ingested} looks at by default. */
+    int INGESTED_LOOKBACK = 200;
+
     default java.util.Optional<Instant> frontier(Dataset dataset, Window within) throws StoreException {
         List<Window> c = coverage(dataset, within);
         return c.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(c.get(c.size() - 1).end());

@@ -11,6 +11,31 @@ import java.util.Map;
 public interface PayloadArchive {
 
     /**
+     * The metadata key that makes {@link #keep} also index the payload as the answer of an immutable request
+     * ({@code FetchRequest.immutable()}), its value the request's {@code documentKey()}; {@link #document} finds
+     * it again.
+     */
+    String DOCUMENT = "document";
+
+    /**
+     * A payload kept as the answer of an immutable request.
+     *
+     * @param raw the bytes as received (still gzip when {@code gzipEncoded})
+     * @param gzipEncoded whether the server sent them with {@code Content-Encoding: gzip}
+     * @param contentType the response's media type
+     * @param fetchedAt when it was downloaded
+     * @param where where it is kept (as {@link #keep} returned)
+     */
+    record Document(byte[] raw, boolean gzipEncoded, String contentType, Instant fetchedAt, String where) {
+        public Document {
+            java.util.Objects.requireNonNull(raw, "raw");
+            java.util.Objects.requireNonNull(contentType, "contentType");
+            java.util.Objects.requireNonNull(fetchedAt, "fetchedAt");
+            java.util.Objects.requireNonNull(where, "where");
+        }
+    }
+
+    /**
      * Keeps one payload.
      *
      * @param datasetId {@code <source>.<name>}
@@ -24,6 +49,15 @@ public interface PayloadArchive {
      */
     String keep(String datasetId, Instant fetchedAt, byte[] raw, String sha256, String extension,
             Map<String, String> metadata) throws IOException;
+
+    /**
+     * The payload kept with metadata {@link #DOCUMENT} = {@code documentKey}, checked against its recorded sha256;
+     * empty when none is kept (or the kept copy no longer matches its digest). Archives that keep no index
+     * answer empty.
+     */
+    default java.util.Optional<Document> document(String documentKey) throws IOException {
+        return java.util.Optional.empty();
+    }
 
     /** A human description of the archive's location, for messages. */
     String location();

@@ -78,11 +78,52 @@ public final class RawArchive implements PayloadArchive {
         return relative(target);
     }
 
-    /** Keeps the payload as {@link #keep(String, Instant, byte[], String, String)}; the fetch log holds the metadata. */
+    /**
+     * Keeps the payload as {@link #keep(String, Instant, byte[], String, String)}; the fetch log holds the metadata.
+     * With metadata {@link #DOCUMENT} the payload is also indexed under {@code <root>/documents/}.
+     */
     @Override
     public String keep(String datasetId, Instant fetchedAt, byte[] raw, String sha256, String extension,
             java.util.Map<String, String> metadata) throws IOException {
-        return keep(datasetId, fetchedAt, raw, sha256, extension);
+        String where = keep(datasetId, fetchedAt, raw, sha256, extension);
+        java.util.Optional<DocumentIndex> entry = DocumentIndex.of(metadata, where, sha256, fetchedAt);
+        if (entry.isPresent()) {
+            Path file = root.resolve(DocumentIndex.entryName(entry.get().documentKey()));
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), ".incoming-", ".tmp");
+            try {
+                Files.write(tmp, entry.get().bytes());
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        return where;
+    }
+
+    @Override
+    public java.util.Optional<Document> document(String documentKey) throws IOException {
+        Path file = root.resolve(DocumentIndex.entryName(documentKey));
+        if (!Files.exists(file)) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<DocumentIndex> entry = DocumentIndex.parse(Files.readAllBytes(file), documentKey);
+        if (entry.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Path payload = root.resolve(entry.get().where());
+        if (!Files.exists(payload)) {
+            return java.util.Optional.empty();
+        }
+        byte[] raw;
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(payload), 1 << 16)) {
+            raw = in.readAllBytes();
+        }
+        if (!sha256(raw).equals(entry.get().sha256())) {
+            return java.util.Optional.empty();
+        }
+        DocumentIndex e = entry.get();
+        return java.util.Optional.of(new Document(raw, e.gzipEncoded(), e.contentType(), e.fetchedAt(), e.where()));
     }
 
     @Override

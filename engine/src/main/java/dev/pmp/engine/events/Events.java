@@ -54,6 +54,10 @@ public final class Events {
         if (!r.caughtUp() && !lateBefore) {
             out.add(event("dataset_late", r.datasetId(), at, null, r, "the newest expected interval is not stored"));
         }
+        if (!r.unknownColumns().isEmpty() && (before == null || !before.unknownColumns().containsAll(r.unknownColumns()))) {
+            out.add(event("schema_drift", r.datasetId(), at, null, r, "unknown column(s) "
+                    + String.join(", ", r.unknownColumns()) + "; rows kept without them"));
+        }
         if (r.failure() != null) {
             boolean drift = r.failure() == Failure.BAD_DATA && r.message().toLowerCase(Locale.ROOT).contains("column");
             out.add(event(drift ? "schema_drift" : "fetch_failed", r.datasetId(), at, null, r, r.message()));

@@ -1,7 +1,9 @@
 package dev.pmp.engine.pipeline;
 
 import dev.pmp.engine.archive.PayloadArchive;
+import dev.pmp.engine.archive.DocumentIndex;
 import dev.pmp.engine.archive.RawArchive;
+import dev.pmp.engine.dedup.PayloadRegistry;
 import dev.pmp.engine.ledger.Gap;
 import dev.pmp.engine.ledger.Grid;
 import dev.pmp.engine.ledger.Ledger;
@@ -40,21 +42,42 @@ import java.util.UUID;
  * Used by one thread at a time (the store is single-threaded).
  */
 public final class Pipeline {
+    /** How a fetch-log message reporting unknown columns starts; {@code pmp status} looks for it. */
+    public static final String SCHEMA_DRIFT = "schema drift: unknown column(s) ";
+    /** How a fetch-log message of a payload skipped by the registry starts. */
+    public static final String SKIPPED = "identical payload already ingested (";
     private final Store store;
     private final Transport transport;
     private final PayloadArchive archive;
     private final Clock clock;
     private final RunListener listener;
+    private final PayloadRegistry registry;
 
     /**
      * @param archive where raw payloads go; null turns archiving off
      */
     public Pipeline(Store store, Transport transport, PayloadArchive archive, Clock clock, RunListener listener) {
+        this(store, transport, archive, clock, listener, null);
+    }
+
+    private Pipeline(Store store, Transport transport, PayloadArchive archive, Clock clock, RunListener listener,
+            PayloadRegistry registry) {
         this.store = store;
         this.transport = transport;
         this.archive = archive;
         this.clock = clock;
         this.listener = listener;
+        this.registry = registry;
+    }
+
+    /**
+     * The same pipeline, not writing payloads {@code registry} says were already ingested (null: no check, every
+     * payload is written). A registered payload is still parsed, and skipped only when the store already covers
+     * every window the parse vouches for, so a registry shared by collectors with separate stores loses nothing. A
+     * failing registry is reported in the run's notes and the payload is ingested as if new.
+     */
+    public Pipeline withRegistry(PayloadRegistry registry) {
+        return new Pipeline(store, transport, archive, clock, listener, registry);
     }
 
     /** The newest grid point a dataset should have published by {@code now}, exclusive end of the expected span. */
@@ -115,6 +138,16 @@ public final class Pipeline {
                         break;
                     }
                 }
+                if (step.failure == Failure.NOT_PUBLISHED && neverComing(feed, w)) {
+                    String reason = "still not published " + feed.absentAfter().orElseThrow() + " after it was due ("
+                            + step.message + ")";
+                    try {
+                        recordUnavailable(dataset, w, reason, totals);
+                    } catch (StoreException e) {
+                        return report(dataset, totals, lookedAt, end, Failure.TRANSIENT, "store: " + e.getMessage(), t0);
+                    }
+                    break;
+                }
                 if (step.failure != null) {
                     return report(dataset, totals, lookedAt, end, step.failure, step.message, t0);
                 }
@@ -122,6 +155,15 @@ public final class Pipeline {
             }
         }
         return report(dataset, totals, lookedAt, end, null, "", t0);
+    }
+
+    /** Whether a window the source says is not published is past the feed's {@link Feed#absentAfter()}. */
+    private boolean neverComing(Feed feed, Window w) {
+        if (feed.absentAfter().isEmpty()) {
+            return false;
+        }
+        Instant due = w.end().plus(feed.dataset().publicationDelay());
+        return due.plus(feed.absentAfter().get()).isBefore(clock.instant());
     }
 
     /** {@code w} split at the grid point nearest its middle; empty when it holds one interval or less. */
@@ -168,13 +210,49 @@ public final class Pipeline {
         long started = System.nanoTime();
         Transfer transfer;
         try {
+            Optional<Transfer> kept = keptDocument(request, totals);
+            if (kept.isPresent()) {
+                totals.notes.add(request.method() + " " + request.uri() + " answered from the raw archive ("
+                        + kept.get().response().fetchedAt() + "): not downloaded again");
+                return process(feed, window, request, kept.get(), fetchId, started, totals, true);
+            }
             transfer = transport.fetch(dataset.source(), request, live);
         } catch (SourceException e) {
             logFailure(totals, new FetchRecord(fetchId, dataset.id(), window, request.uri().toString(), clock.instant(), 0, 0,
                     null, null, since(started), 0, 0, 0, e.failure(), e.getMessage()));
             return Step.failed(e.failure(), e.getMessage());
         }
-        return process(feed, window, request, transfer, fetchId, started, totals);
+        return process(feed, window, request, transfer, fetchId, started, totals, false);
+    }
+
+    /** The archived answer of an immutable request, when the archive keeps one. */
+    private Optional<Transfer> keptDocument(FetchRequest request, Totals totals) throws SourceException {
+        if (!request.immutable() || archive == null) {
+            return Optional.empty();
+        }
+        Optional<PayloadArchive.Document> doc;
+        try {
+            doc = archive.document(request.documentKey());
+        } catch (IOException e) {
+            totals.notes.add("could not read " + request.uri() + " from the raw archive (" + e.getMessage()
+                    + "); downloading it");
+            return Optional.empty();
+        }
+        if (doc.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] body = doc.get().raw();
+        if (doc.get().gzipEncoded()) {
+            try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+                body = in.readAllBytes();
+            } catch (IOException e) {
+                totals.notes.add("the archived copy of " + request.uri() + " is not valid gzip; downloading it");
+                return Optional.empty();
+            }
+        }
+        dev.pmp.spi.FetchResponse response = new dev.pmp.spi.FetchResponse(request.uri(), 200, doc.get().contentType(),
+                body, doc.get().fetchedAt());
+        return Optional.of(new Transfer(response, doc.get().raw(), 0));
     }
 
     /**
@@ -196,7 +274,7 @@ public final class Pipeline {
             return report(dataset, totals, window, end, Failure.TRANSIENT, "store: " + e.getMessage(), t0);
         }
         Step step = process(feed, window, FetchRequest.get(pushed.response().uri()), pushed,
-                UUID.randomUUID().toString(), t0, totals);
+                UUID.randomUUID().toString(), t0, totals, false);
         return report(dataset, totals, window, end, step.failure, step.message, t0);
     }
 
@@ -213,20 +291,24 @@ public final class Pipeline {
         Instant end = expectedEnd(dataset, clock.instant());
         try {
             store.prepare(dataset);
-            FetchRecord record = new FetchRecord(UUID.randomUUID().toString(), dataset.id(), window,
-                    "unavailable:" + dataset.source(), clock.instant(), 0, 0, null, null, Duration.ZERO, 0, 0, 0, null,
-                    "unavailable at the source: " + reason);
-            totals.written = totals.written.plus(store.write(new Batch(dataset, record, List.of(), List.of(window),
-                    clock.instant())));
+            recordUnavailable(dataset, window, reason, totals);
         } catch (StoreException e) {
             return report(dataset, totals, window, end, Failure.TRANSIENT, "store: " + e.getMessage(), t0);
         }
-        totals.notes.add(window + " marked unavailable at the source: " + reason);
         return report(dataset, totals, window, end, null, "", t0);
     }
 
+    private void recordUnavailable(Dataset dataset, Window window, String reason, Totals totals) throws StoreException {
+        FetchRecord record = new FetchRecord(UUID.randomUUID().toString(), dataset.id(), window,
+                "unavailable:" + dataset.source(), clock.instant(), 0, 0, null, null, Duration.ZERO, 0, 0, 0, null,
+                "unavailable at the source: " + reason);
+        totals.written = totals.written.plus(store.write(new Batch(dataset, record, List.of(), List.of(window),
+                clock.instant())));
+        totals.notes.add(window + " marked unavailable at the source: " + reason);
+    }
+
     private Step process(Feed feed, Window window, FetchRequest request, Transfer transfer, String fetchId,
-            long started, Totals totals) {
+            long started, Totals totals, boolean fromArchive) {
         Dataset dataset = feed.dataset();
         byte[] raw = transfer.raw();
         String sha = RawArchive.sha256(raw);
@@ -234,9 +316,17 @@ public final class Pipeline {
         String archived = null;
         if (archive != null) {
             try {
-                archived = archive.keep(dataset.id(), fetchedAt, raw, sha, extension(request, transfer),
-                        Map.of("url", transfer.response().uri().toString(),
-                                "status", Integer.toString(transfer.response().status())));
+                Map<String, String> metadata = new HashMap<>();
+                metadata.put("url", transfer.response().uri().toString());
+                metadata.put("status", Integer.toString(transfer.response().status()));
+                if (request.immutable() && !fromArchive) {
+                    metadata.put(PayloadArchive.DOCUMENT, request.documentKey());
+                    metadata.put(DocumentIndex.CONTENT_TYPE, transfer.response().contentType());
+                    if (!java.util.Arrays.equals(raw, transfer.response().body())) {
+                        metadata.put(DocumentIndex.ENCODING, "gzip");
+                    }
+                }
+                archived = archive.keep(dataset.id(), fetchedAt, raw, sha, extension(request, transfer), metadata);
             } catch (IOException e) {
                 String msg = "could not archive the raw payload in " + archive.location() + ": " + e.getMessage();
                 logFailure(totals, new FetchRecord(fetchId, dataset.id(), window, transfer.response().uri().toString(), fetchedAt,
@@ -254,7 +344,28 @@ public final class Pipeline {
             logFailure(totals, failed(base, e.failure(), e.getMessage(), started));
             return new Step(e.failure(), e.getMessage(), Optional.empty(), e.isWindowTooLong());
         }
+        Optional<String> seen = alreadyIngested(dataset, parsed, sha, totals);
+        if (seen.isPresent()) {
+            FetchRecord skipped = new FetchRecord(fetchId, dataset.id(), window, base.url(), fetchedAt, base.httpStatus(),
+                    base.bytes(), sha, archived, since(started), 0, 0, 0, null, seen.get());
+            try {
+                totals.written = totals.written.plus(store.write(new Batch(dataset, skipped, List.of(), List.of(),
+                        clock.instant())));
+            } catch (StoreException e) {
+                String msg = "store: " + e.getMessage();
+                logFailure(totals, failed(base, Failure.TRANSIENT, msg, started));
+                return Step.failed(Failure.TRANSIENT, msg);
+            }
+            totals.fetches++;
+            totals.notes.add(seen.get());
+            return new Step(null, "", parsed.next());
+        }
         String message = quarantineMessage(parsed.quarantined());
+        if (!parsed.unknownColumns().isEmpty()) {
+            String drift = SCHEMA_DRIFT + String.join(", ", parsed.unknownColumns()) + " (rows kept without them)";
+            message = message.isEmpty() ? drift : message + "; " + drift;
+            totals.unknownColumns.addAll(parsed.unknownColumns());
+        }
         FetchRecord record = new FetchRecord(fetchId, dataset.id(), window, base.url(), fetchedAt, base.httpStatus(),
                 base.bytes(), sha, archived, since(started), 0, 0, 0, null, message);
         WriteResult result;
@@ -273,7 +384,40 @@ public final class Pipeline {
         }
         totals.quarantined.addAll(parsed.quarantined());
         totals.notes.addAll(parsed.notes());
+        if (registry != null) {
+            try {
+                registry.register(dataset.id(), sha);
+            } catch (IOException e) {
+                totals.notes.add("could not register the payload in " + registry.location() + ": " + e.getMessage());
+            }
+        }
         return new Step(null, "", parsed.next());
+    }
+
+    /**
+     * Why this payload need not be written: the registry knows it and the store already covers every window it
+     * vouches for, so writing it again could change nothing here; empty to write it.
+     */
+    private Optional<String> alreadyIngested(Dataset dataset, Parsed parsed, String sha, Totals totals) {
+        if (registry == null || parsed.covered().isEmpty() || !parsed.quarantined().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            if (!registry.contains(dataset.id(), sha)) {
+                return Optional.empty();
+            }
+            for (Window w : parsed.covered()) {
+                List<Window> covered = store.view().coverage(dataset, w);
+                if (covered.size() != 1 || !covered.get(0).contains(w)) {
+                    return Optional.empty();
+                }
+            }
+        } catch (IOException | StoreException e) {
+            totals.notes.add("could not ask the payload registry " + registry.location() + " (" + e.getMessage()
+                    + "); ingesting the payload");
+            return Optional.empty();
+        }
+        return Optional.of(SKIPPED + registry.location() + "); its windows are stored, nothing written");
     }
 
     /**
@@ -325,7 +469,7 @@ public final class Pipeline {
         }
         RunReport r = new RunReport(dataset.id(), totals.fetches, totals.rows, totals.written, gaps, caughtUp,
                 totals.quarantined, totals.notes, failure, message, Duration.ofNanos(System.nanoTime() - t0),
-                totals.changed);
+                totals.changed, List.copyOf(totals.unknownColumns));
         listener.finished(r);
         return r;
     }
@@ -385,6 +529,7 @@ public final class Pipeline {
         Window changed;
         final List<Quarantine> quarantined = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
+        final java.util.Set<String> unknownColumns = new java.util.LinkedHashSet<>();
     }
 
     private record Step(Failure failure, String message, Optional<FetchRequest> next, boolean windowTooLong) {

@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param message the failure's message, empty when none
  * @param duration wall time of the pass
  * @param changed the span of the windows whose writes inserted or changed rows, null when none did
+ * @param unknownColumns columns the payloads had that the dataset does not know (schema drift), rows kept
  */
 public record RunReport(
         String datasetId,
@@ -38,7 +39,16 @@ public record RunReport(
         Failure failure,
         String message,
         Duration duration,
-        Window changed) {
+        Window changed,
+        List<String> unknownColumns) {
+
+    /** A report without schema drift. */
+    public RunReport(String datasetId, int fetches, long rowsFetched, WriteResult written, List<Gap> gaps,
+            boolean caughtUp, List<Quarantine> quarantined, List<String> notes, Failure failure, String message,
+            Duration duration, Window changed) {
+        this(datasetId, fetches, rowsFetched, written, gaps, caughtUp, quarantined, notes, failure, message, duration,
+                changed, List.of());
+    }
 
     /** A report of a pass that changed no rows. */
     public RunReport(String datasetId, int fetches, long rowsFetched, WriteResult written, List<Gap> gaps,
@@ -54,6 +64,7 @@ public record RunReport(
         gaps = List.copyOf(gaps);
         quarantined = List.copyOf(quarantined);
         notes = List.copyOf(notes);
+        unknownColumns = List.copyOf(unknownColumns);
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(duration, "duration");
     }

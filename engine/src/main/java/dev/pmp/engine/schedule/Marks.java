@@ -10,7 +10,8 @@ import java.time.Instant;
 /**
  * When to run a dataset next: at its interval marks (each grid point plus the publication delay),
  * read from the clock and never as "last run plus cadence"; and, while the newest interval has not
- * appeared, again every {@code repoll} until the mark's grace runs out.
+ * appeared, again every {@code repoll} until the mark's grace runs out. A dataset whose
+ * {@link Dataset#pollInterval()} is shorter than its cadence is run on the marks of that interval instead.
  */
 public final class Marks {
     private Marks() {
@@ -18,14 +19,18 @@ public final class Marks {
 
     /** The first mark strictly after {@code now}: when the next interval should be published. */
     public static Instant nextMark(Dataset dataset, Instant now) {
-        Grid grid = Grid.of(dataset);
+        Grid grid = pollGrid(dataset);
         Instant due = grid.next(grid.floor(now.minus(dataset.publicationDelay()))).plus(dataset.publicationDelay());
         return due.isAfter(now) ? due : grid.next(due.minus(dataset.publicationDelay())).plus(dataset.publicationDelay());
     }
 
     /** The latest mark at or before {@code now}. */
     public static Instant lastMark(Dataset dataset, Instant now) {
-        return Grid.of(dataset).floor(now.minus(dataset.publicationDelay())).plus(dataset.publicationDelay());
+        return pollGrid(dataset).floor(now.minus(dataset.publicationDelay())).plus(dataset.publicationDelay());
+    }
+
+    private static Grid pollGrid(Dataset dataset) {
+        return new Grid(dataset.pollInterval(), dataset.marketZone());
     }
 
     /**

@@ -255,6 +255,173 @@ class PipelineTest {
         assertThat(store.coverage(DS, new Window(from, from.plus(Duration.ofMinutes(10))))).isEmpty();
     }
 
+    @Test
+    void anImmutableDocumentIsDownloadedOnceAndThenReadFromTheRawArchive() {
+        Instant from = NEWEST.minus(Duration.ofMinutes(10));
+        Window w = new Window(from, from.plus(Duration.ofMinutes(10)));
+        Feed documents = new LineFeed() {
+            @Override
+            public FetchRequest request(Window window) {
+                return FetchRequest.get(URI.create("http://127.0.0.1:9/archive?download=42")).asImmutable();
+            }
+        };
+        transport.answer(samples(from, 2, 3.5));
+
+        RunReport first = pipeline.fill(documents, List.of(w), false);
+        // The same document for another dataset or a re-run: the transport holds no answer, so a download would fail.
+        RunReport again = new Pipeline(new MemoryStore(), transport, new RawArchive(dir.resolve("raw")), clock,
+                reports::add).fill(documents, List.of(w), false);
+
+        assertThat(first.succeeded()).as(first.message()).isTrue();
+        assertThat(again.succeeded()).as(again.message()).isTrue();
+        assertThat(again.written().inserted()).isEqualTo(2);
+        assertThat(again.notes()).anyMatch(n -> n.contains("answered from the raw archive"));
+        assertThat(transport.requests).hasSize(1);
+    }
+
+    @Test
+    void aDamagedArchivedDocumentIsDownloadedAgain() throws Exception {
+        Instant from = NEWEST.minus(Duration.ofMinutes(10));
+        Window w = new Window(from, from.plus(Duration.ofMinutes(10)));
+        Feed documents = new LineFeed() {
+            @Override
+            public FetchRequest request(Window window) {
+                return FetchRequest.get(URI.create("http://127.0.0.1:9/archive?download=7")).asImmutable();
+            }
+        };
+        transport.answer(samples(from, 2, 3.5));
+        pipeline.fill(documents, List.of(w), false);
+        Path kept = dir.resolve("raw").resolve(store.fetches(DS, 1).get(0).archivePath());
+        Files.write(kept, new byte[] {31, -117, 8, 0, 1, 2, 3});
+        transport.answer(samples(from, 2, 3.5));
+
+        RunReport again = new Pipeline(new MemoryStore(), transport, new RawArchive(dir.resolve("raw")), clock,
+                reports::add).fill(documents, List.of(w), false);
+
+        assertThat(again.succeeded()).as(again.message()).isTrue();
+        assertThat(transport.requests).hasSize(2);
+    }
+
+    @Test
+    void aRegisteredPayloadIsSkippedOnlyWhereTheStoreAlreadyCoversItsWindow() {
+        RecordingRegistry registry = new RecordingRegistry();
+        Pipeline shared = pipeline.withRegistry(registry);
+        Instant from = NEWEST.minus(Duration.ofMinutes(10));
+        Window w = new Window(from, from.plus(Duration.ofMinutes(10)));
+        String body = samples(from, 2, 3.5);
+        transport.answer(body);
+        transport.answer(body);
+        transport.answer(body);
+
+        RunReport first = shared.fill(new LineFeed(), List.of(w), false);
+        RunReport second = shared.fill(new LineFeed(), List.of(w), false);
+        // Another collector's store, not covering the window yet: the payload is ingested there.
+        MemoryStore other = new MemoryStore();
+        RunReport elsewhere = new Pipeline(other, transport, null, clock, reports::add).withRegistry(registry)
+                .fill(new LineFeed(), List.of(w), false);
+
+        assertThat(registry.registered).hasSize(1);
+        assertThat(first.written().inserted()).isEqualTo(2);
+        assertThat(second.written().unchanged()).isZero();
+        assertThat(second.written().inserted()).isZero();
+        assertThat(second.notes()).anyMatch(n -> n.startsWith(Pipeline.SKIPPED));
+        assertThat(store.fetches(DS, 1).get(0).message()).startsWith(Pipeline.SKIPPED);
+        assertThat(elsewhere.written().inserted()).as(elsewhere.toString()).isEqualTo(2);
+        assertThat(other.gridTimes(DS, w)).hasSize(2);
+    }
+
+    @Test
+    void aFailingRegistryNeverStopsCollection() {
+        PayloadRegistryStub broken = new PayloadRegistryStub();
+        transport.answer(samples(NEWEST, 1, 1.5));
+
+        RunReport r = pipeline.withRegistry(broken).update(new LineFeed());
+
+        assertThat(r.succeeded()).as(r.message()).isTrue();
+        assertThat(r.written().inserted()).isEqualTo(1);
+        assertThat(r.notes()).anyMatch(n -> n.contains("could not ask the payload registry"));
+        assertThat(r.notes()).anyMatch(n -> n.contains("could not register the payload"));
+    }
+
+    @Test
+    void aDocumentStillMissingLongAfterItWasDueBecomesASourceGap() {
+        Feed reports = new LineFeed() {
+            @Override
+            public Optional<Duration> absentAfter() {
+                return Optional.of(Duration.ofDays(3));
+            }
+        };
+        Window old = new Window(NOW.minus(Duration.ofDays(5)), NOW.minus(Duration.ofDays(5)).plus(Duration.ofMinutes(10)));
+        Window recent = new Window(NEWEST.minus(Duration.ofMinutes(10)), NEWEST);
+        transport.fail(new SourceException(Failure.NOT_PUBLISHED, "HTTP 404"));
+        transport.fail(new SourceException(Failure.NOT_PUBLISHED, "HTTP 404"));
+
+        RunReport r = pipeline.fill(reports, List.of(old, recent), false);
+
+        assertThat(store.coverage(DS, old)).containsExactly(old);
+        assertThat(r.notes()).anyMatch(n -> n.contains("marked unavailable at the source") && n.contains("PT72H"));
+        // The recent one may still come: the pass stops there, uncovered.
+        assertThat(r.failure()).isEqualTo(Failure.NOT_PUBLISHED);
+        assertThat(store.coverage(DS, recent)).isEmpty();
+        assertThat(transport.requests).hasSize(2);
+    }
+
+    @Test
+    void unknownColumnsAreKeptInTheFetchLogAndTheReport() {
+        Feed drifting = new LineFeed() {
+            @Override
+            public Parsed parse(Window window, FetchResponse response) throws SourceException {
+                return super.parse(window, response).withUnknownColumns(List.of("New Column", "Other"));
+            }
+        };
+        transport.answer(samples(NEWEST, 1, 1.5));
+
+        RunReport r = pipeline.update(drifting);
+
+        assertThat(r.succeeded()).isTrue();
+        assertThat(r.written().inserted()).isEqualTo(1);
+        assertThat(r.unknownColumns()).containsExactly("New Column", "Other");
+        assertThat(store.fetches(DS, 1).get(0).message()).startsWith(Pipeline.SCHEMA_DRIFT).contains("New Column, Other");
+    }
+
+    /** A registry in memory, as Redis would be for two collectors. */
+    private static final class RecordingRegistry implements dev.pmp.engine.dedup.PayloadRegistry {
+        final java.util.Set<String> registered = new java.util.HashSet<>();
+
+        @Override
+        public boolean contains(String datasetId, String sha256) {
+            return registered.contains(datasetId + ":" + sha256);
+        }
+
+        @Override
+        public void register(String datasetId, String sha256) {
+            registered.add(datasetId + ":" + sha256);
+        }
+
+        @Override
+        public String location() {
+            return "memory";
+        }
+    }
+
+    /** A registry whose server is down. */
+    private static final class PayloadRegistryStub implements dev.pmp.engine.dedup.PayloadRegistry {
+        @Override
+        public boolean contains(String datasetId, String sha256) throws java.io.IOException {
+            throw new java.io.IOException("connection refused");
+        }
+
+        @Override
+        public void register(String datasetId, String sha256) throws java.io.IOException {
+            throw new java.io.IOException("connection refused");
+        }
+
+        @Override
+        public String location() {
+            return "redis://127.0.0.1:1";
+        }
+    }
+
     /** Answers requests from a queue of bodies or failures. */
     private static final class ScriptedTransport implements Transport {
         private final Deque<Object> answers = new ArrayDeque<>();

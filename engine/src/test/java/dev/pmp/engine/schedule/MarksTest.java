@@ -25,6 +25,19 @@ class MarksTest {
     }
 
     @Test
+    void aShorterPollIntervalRunsOnItsOwnMarks() {
+        Dataset halfHourly = new Dataset("test.half_hourly", "t", "t", FIVE_MINUTE.schema(), FIVE_MINUTE.timeShape(),
+                FIVE_MINUTE.access(), Duration.ofMinutes(30), FIVE_MINUTE.marketZone(), Duration.ofMinutes(2),
+                FIVE_MINUTE.grace(), FIVE_MINUTE.earliest(), FIVE_MINUTE.sourceRetention(), true, Duration.ofDays(1));
+        Instant now = Instant.parse("2025-11-08T21:33:10Z");
+        assertThat(Marks.nextMark(halfHourly, now)).isEqualTo(Instant.parse("2025-11-08T22:02:00Z"));
+        Dataset polled = halfHourly.withPollInterval(Duration.ofMinutes(15));
+        assertThat(polled.cadence()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(Marks.nextMark(polled, now)).isEqualTo(Instant.parse("2025-11-08T21:47:00Z"));
+        assertThat(Marks.lastMark(polled, now)).isEqualTo(Instant.parse("2025-11-08T21:32:00Z"));
+    }
+
+    @Test
     void aPassThatCaughtUpWaitsForTheNextMark() {
         Instant now = Instant.parse("2025-11-08T21:32:03Z");
         assertThat(Marks.nextRun(FIVE_MINUTE, now, report(true, null), Duration.ofSeconds(30)))
