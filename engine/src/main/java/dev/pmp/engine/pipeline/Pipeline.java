@@ -126,6 +126,7 @@ public final class Pipeline {
         while (!remaining.isEmpty()) {
             Window w = remaining.poll();
             Optional<FetchRequest> request = Optional.of(feed.request(w));
+            boolean firstRequest = true;
             while (request.isPresent()) {
                 Step step = fetchOne(feed, w, request.get(), live, totals);
                 if (step.failure != null && step.windowTooLong) {
@@ -138,7 +139,8 @@ public final class Pipeline {
                         break;
                     }
                 }
-                if (step.failure == Failure.NOT_PUBLISHED && neverComing(feed, w)) {
+                // Only a window's own request speaks for all of it; a later page names only part of the window.
+                if (step.failure == Failure.NOT_PUBLISHED && firstRequest && neverComing(feed, w)) {
                     String reason = "still not published " + feed.absentAfter().orElseThrow() + " after it was due ("
                             + step.message + ")";
                     try {
@@ -152,6 +154,7 @@ public final class Pipeline {
                     return report(dataset, totals, lookedAt, end, step.failure, step.message, t0);
                 }
                 request = step.next;
+                firstRequest = false;
             }
         }
         return report(dataset, totals, lookedAt, end, null, "", t0);

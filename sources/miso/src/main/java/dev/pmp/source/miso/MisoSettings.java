@@ -14,19 +14,16 @@ import java.util.Optional;
  *
  * @param apiBase base of the public real-time API, without a trailing slash
  * @param reportsBase base of the market-report files, without a trailing slash
- * @param force whether already covered windows are fetched again ({@value #FORCE}); read by the engine
  * @param region the CSAT reserve-requirement region kept ({@value #REGION}), empty for every region
  * @param locations which LMP locations are kept ({@value #LMP_LOCATIONS})
  */
-public record MisoSettings(URI apiBase, URI reportsBase, boolean force, Optional<String> region,
+public record MisoSettings(URI apiBase, URI reportsBase, Optional<String> region,
         LmpLocations locations) {
 
     /** Overrides the public API base (a proxy, the simulator); default {@link #DEFAULT_API_BASE}. */
     public static final String API_URL = "PMP_MISO_API_URL";
     /** Overrides the market-report base; default {@link #DEFAULT_REPORTS_BASE}. */
     public static final String REPORTS_URL = "PMP_MISO_REPORTS_URL";
-    /** {@code true} to fetch windows again even when the ledger already covers them; default {@code false}. */
-    public static final String FORCE = "PMP_MISO_FORCE";
     /** Keeps one CSAT region of {@link #REGIONS}; default every region. */
     public static final String REGION = "PMP_MISO_REGION";
     /** {@code hubs} (default) or {@code all}: which pricing locations the LMP datasets keep. */
@@ -54,9 +51,9 @@ public record MisoSettings(URI apiBase, URI reportsBase, boolean force, Optional
         Objects.requireNonNull(locations, "locations");
     }
 
-    /** The defaults: MISO's own hosts, no force, every region, hubs only. */
+    /** The defaults: MISO's own hosts, every region, hubs only. */
     public static MisoSettings defaults() {
-        return new MisoSettings(DEFAULT_API_BASE, DEFAULT_REPORTS_BASE, false, Optional.empty(), LmpLocations.HUBS);
+        return new MisoSettings(DEFAULT_API_BASE, DEFAULT_REPORTS_BASE, Optional.empty(), LmpLocations.HUBS);
     }
 
     /**
@@ -67,16 +64,6 @@ public record MisoSettings(URI apiBase, URI reportsBase, boolean force, Optional
     public static MisoSettings from(Settings settings) throws SourceException {
         URI api = settings.baseUrl(API_URL, DEFAULT_API_BASE);
         URI reports = settings.baseUrl(REPORTS_URL, DEFAULT_REPORTS_BASE);
-        boolean force = false;
-        Optional<String> f = settings.value(FORCE).map(String::strip);
-        if (f.isPresent()) {
-            switch (f.get().toLowerCase(Locale.ROOT)) {
-                case "true", "1", "yes" -> force = true;
-                case "false", "0", "no" -> force = false;
-                default -> throw new SourceException(Failure.CONFIG, FORCE + " is \"" + f.get()
-                        + "\", expected true or false");
-            }
-        }
         Optional<String> region = Optional.empty();
         Optional<String> r = settings.value(REGION).map(String::strip);
         if (r.isPresent()) {
@@ -95,7 +82,7 @@ public record MisoSettings(URI apiBase, URI reportsBase, boolean force, Optional
                         + "\", expected hubs or all");
             }
         }
-        return new MisoSettings(api, reports, force, region, locations);
+        return new MisoSettings(api, reports, region, locations);
     }
 
     /** The absolute URI of {@code path} (no leading slash) under the API base. */

@@ -23,7 +23,7 @@ class LmpRealTimeFiveMinuteTest {
     static final String EXCERPT = "public-api_MarketPricing_GetRealTimeFiveMinExPost_Current_2026-10-02T1650EST.EXCERPT.txt";
     private static final Instant T1650 = Instant.parse("2026-10-02T21:50:00Z");
     private static final MisoSettings ALL = new MisoSettings(MisoSettings.DEFAULT_API_BASE,
-            MisoSettings.DEFAULT_REPORTS_BASE, false, Optional.empty(), MisoSettings.LmpLocations.ALL);
+            MisoSettings.DEFAULT_REPORTS_BASE, Optional.empty(), MisoSettings.LmpLocations.ALL);
 
     private static String closedExcerpt() {
         String text = Payloads.text(EXCERPT).strip();

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MisoDstTest {
 
     private static final MisoSettings ALL = new MisoSettings(MisoSettings.DEFAULT_API_BASE,
-            MisoSettings.DEFAULT_REPORTS_BASE, false, Optional.empty(), MisoSettings.LmpLocations.ALL);
+            MisoSettings.DEFAULT_REPORTS_BASE, Optional.empty(), MisoSettings.LmpLocations.ALL);
 
     private static Instant utc(String day, int hour, int minute) {
         return Instant.parse(day + "T00:00:00Z").plus(Duration.ofHours(hour + 5L)).plus(Duration.ofMinutes(minute));

@@ -92,15 +92,13 @@ class MisoSourceTest {
         assertThat(d).isEqualTo(MisoSettings.defaults());
         assertThat(d.apiBase()).isEqualTo(URI.create("https://public-api.misoenergy.org/api"));
         assertThat(d.reportsBase()).isEqualTo(URI.create("https://docs.misoenergy.org/marketreports"));
-        assertThat(d.force()).isFalse();
         assertThat(d.region()).isEmpty();
         assertThat(d.locations()).isEqualTo(MisoSettings.LmpLocations.HUBS);
         MisoSettings s = MisoSettings.from(of(Map.of(MisoSettings.API_URL, "http://127.0.0.1:8080/miso/api/",
-                MisoSettings.REPORTS_URL, "http://127.0.0.1:8080/miso/marketreports", MisoSettings.FORCE, "true",
+                MisoSettings.REPORTS_URL, "http://127.0.0.1:8080/miso/marketreports",
                 MisoSettings.REGION, "north/central", MisoSettings.LMP_LOCATIONS, "ALL")));
         assertThat(s.api("FuelMix")).isEqualTo(URI.create("http://127.0.0.1:8080/miso/api/FuelMix"));
         assertThat(s.report("x.csv")).isEqualTo(URI.create("http://127.0.0.1:8080/miso/marketreports/x.csv"));
-        assertThat(s.force()).isTrue();
         assertThat(s.region()).contains("North/Central");
         assertThat(s.locations()).isEqualTo(MisoSettings.LmpLocations.ALL);
     }
@@ -109,7 +107,6 @@ class MisoSourceTest {
     void badSettingsAreConfigErrorsThatNeverEchoCredentials() {
         assertConfig(Map.of(MisoSettings.API_URL, "ftp://x"), "PMP_MISO_API_URL");
         assertConfig(Map.of(MisoSettings.REPORTS_URL, "https://x/a?b=c"), "query");
-        assertConfig(Map.of(MisoSettings.FORCE, "maybe"), "PMP_MISO_FORCE");
         assertConfig(Map.of(MisoSettings.REGION, "East"), "South, North/Central, Systemwide");
         assertConfig(Map.of(MisoSettings.LMP_LOCATIONS, "nodes"), "hubs or all");
         assertThatThrownBy(() -> MisoSettings.from(of(Map.of(MisoSettings.API_URL, "https://user:s3cret@x.test/api"))))

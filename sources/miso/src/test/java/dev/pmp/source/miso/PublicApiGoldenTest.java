@@ -41,7 +41,7 @@ class PublicApiGoldenTest {
 
     @Test
     void reserveRequirementKeepsOnlyTheConfiguredRegion() throws Exception {
-        MisoSettings south = new MisoSettings(MisoSettings.DEFAULT_API_BASE, MisoSettings.DEFAULT_REPORTS_BASE, false,
+        MisoSettings south = new MisoSettings(MisoSettings.DEFAULT_API_BASE, MisoSettings.DEFAULT_REPORTS_BASE,
                 Optional.of("South"), MisoSettings.LmpLocations.HUBS);
         Parsed p = parse(new CsatReserveRequirement(south),
                 "public-api_CsatNextDayShortTermReserveRequirement_2026-10-02.json");

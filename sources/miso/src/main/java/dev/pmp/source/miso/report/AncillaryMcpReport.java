@@ -129,13 +129,23 @@ public final class AncillaryMcpReport implements Feed {
     }
 
     /**
+     * A file still answering 404 {@link HourlyLmpReport#MISSING_AFTER} after it was due was never posted: the
+     * engine records its day as a source gap instead of asking for it on every pass.
+     */
+    @Override
+    public Optional<Duration> absentAfter() {
+        return Optional.of(HourlyLmpReport.MISSING_AFTER);
+    }
+
+    /**
      * Rows of the zonal table: one per hour, zone and MCP type. A cell that is not a number, or a zone and
      * type listed twice with another value, quarantines its hour. Covers the day less those hours; pages on
-     * to the next day while the window reaches past this one. A 404 is handled as in {@link HourlyLmpReport}.
+     * to the next day while the window reaches past this one. A 404 is handled by the engine (see
+     * {@link #absentAfter()}).
      *
      * @throws SourceException {@link Failure#BAD_DATA} for an HTML page, a cut-off file, a stated day that
      *     is not the requested one, a missing required column, a row of the wrong width or a zone cell without
-     *     a number; {@link Failure#NOT_PUBLISHED} for a recent 404
+     *     a number
      */
     @Override
     public Parsed parse(Window window, FetchResponse response) throws SourceException {
@@ -153,14 +163,6 @@ public final class AncillaryMcpReport implements Feed {
         Window dayWindow = new Window(MisoTime.startOfDay(day), MisoTime.startOfDay(day.plusDays(1)));
         Optional<FetchRequest> next = dayWindow.end().isBefore(window.end())
                 ? Optional.of(request(day.plusDays(1))) : Optional.empty();
-        if (response.status() == 404) {
-            if (response.fetchedAt().isBefore(dayWindow.end().plus(HourlyLmpReport.MISSING_AFTER))) {
-                throw new SourceException(Failure.NOT_PUBLISHED, file + " is not published yet (404)");
-            }
-            return new Parsed(List.of(), List.of(dayWindow), List.of(), List.of(file + " answers 404 "
-                    + HourlyLmpReport.MISSING_AFTER.toDays() + "+ days after its day: MISO never published it; the day "
-                    + "is a source gap"), next);
-        }
         String text = new String(response.body(), StandardCharsets.UTF_8);
         if (text.isBlank()) {
             throw new SourceException(Failure.BAD_DATA, file + ": the file is empty");

@@ -137,16 +137,25 @@ public final class HourlyLmpReport implements Feed {
     }
 
     /**
+     * A file still answering 404 {@link HourlyLmpReport#MISSING_AFTER} after it was due was never posted: the
+     * engine records its day as a source gap instead of asking for it on every pass.
+     */
+    @Override
+    public Optional<Duration> absentAfter() {
+        return Optional.of(MISSING_AFTER);
+    }
+
+    /**
      * Rows of one market day: one per hour and kept node (hubs only unless
      * {@link MisoSettings#LMP_LOCATIONS} is {@code all}). A cell that is not a number, or a node row repeated
      * with other values, quarantines its hour; identical repeats are merged. Covers the file's day less the
      * quarantined hours. When the window reaches past the day, {@link Parsed#next()} asks for the next day.
-     * A 404 answer (handed through by an engine that passes absent files to the feed) more than
-     * {@link #MISSING_AFTER} after the day is a source gap: the day is covered without rows.
+     * A 404 never reaches the feed: the engine reports it as not published, and {@link #absentAfter()} turns
+     * an old one into a source gap.
      *
      * @throws SourceException {@link Failure#BAD_DATA} for an HTML page, a cut-off file, a date line that is
      *     not the requested day, a missing required column, a row of the wrong width or a node without all
-     *     three of LMP, MCC and MLC; {@link Failure#NOT_PUBLISHED} for a recent 404
+     *     three of LMP, MCC and MLC
      */
     @Override
     public Parsed parse(Window window, FetchResponse response) throws SourceException {
@@ -155,14 +164,6 @@ public final class HourlyLmpReport implements Feed {
         Window dayWindow = new Window(MisoTime.startOfDay(day), MisoTime.startOfDay(day.plusDays(1)));
         Optional<FetchRequest> next = dayWindow.end().isBefore(window.end())
                 ? Optional.of(request(day.plusDays(1))) : Optional.empty();
-        if (response.status() == 404) {
-            if (response.fetchedAt().isBefore(dayWindow.end().plus(MISSING_AFTER))) {
-                throw new SourceException(Failure.NOT_PUBLISHED, file + " is not published yet (404)");
-            }
-            return new Parsed(List.of(), List.of(dayWindow), List.of(), List.of(file + " answers 404 "
-                    + MISSING_AFTER.toDays() + "+ days after its day: MISO never published it; the day is a source gap"),
-                    next);
-        }
         Table table = read(response.body(), file, day);
         return new Parsed(table.rows(), table.covered(), table.quarantined(), table.notes(), next);
     }

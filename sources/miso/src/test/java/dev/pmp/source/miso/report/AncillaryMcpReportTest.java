@@ -147,19 +147,13 @@ class AncillaryMcpReportTest {
     }
 
     @Test
-    void pagesToTheNextDayAndHandlesAbsentFiles() throws Exception {
+    void pagesToTheNextDayAndDeclaresWhenAnAbsentFileIsAGap() throws Exception {
         LocalDate d = LocalDate.of(2024, 10, 1);
         Window twoDays = new Window(day(d).start(), day(d.plusDays(1)).end());
         assertThat(parse(d, twoDays, csv(d)).next()).map(FetchRequest::uri).contains(URI.create(
                 "https://docs.misoenergy.org/marketreports/20241002_asm_expost_damcp.csv"));
-        AncillaryMcpReport feed = AncillaryMcpReport.dayAhead(MisoSettings.defaults());
-        URI uri = feed.request(day(d)).uri();
-        assertThatThrownBy(() -> feed.parse(day(d), new FetchResponse(uri, 404, "text/html", new byte[0],
-                Instant.parse("2024-10-03T00:00:00Z")))).isInstanceOfSatisfying(SourceException.class,
-                        e -> assertThat(e.failure()).isEqualTo(Failure.NOT_PUBLISHED));
-        Parsed gap = feed.parse(day(d), new FetchResponse(uri, 404, "text/html", new byte[0],
-                Instant.parse("2025-01-01T00:00:00Z")));
-        assertThat(gap.covered()).containsExactly(day(d));
-        assertThat(gap.rows()).isEmpty();
+        // A 404 is the engine's: a day still absent 30 days after it was due becomes a source gap.
+        assertThat(AncillaryMcpReport.dayAhead(MisoSettings.defaults()).absentAfter())
+                .contains(HourlyLmpReport.MISSING_AFTER);
     }
 }

@@ -35,7 +35,7 @@ class HourlyLmpReportTest {
     private static final Instant NEXT_DAY = Instant.parse("2026-10-02T05:00:00Z");
     private static final Window WINDOW = new Window(DAY, NEXT_DAY);
     private static final MisoSettings ALL = new MisoSettings(MisoSettings.DEFAULT_API_BASE,
-            MisoSettings.DEFAULT_REPORTS_BASE, false, Optional.empty(), MisoSettings.LmpLocations.ALL);
+            MisoSettings.DEFAULT_REPORTS_BASE, Optional.empty(), MisoSettings.LmpLocations.ALL);
 
     private static Parsed parse(MisoSettings settings, String body) throws SourceException {
         return HourlyLmpReport.dayAhead(settings).parse(WINDOW, new FetchResponse(URI.create(URL), 200, "text/csv",
@@ -163,17 +163,8 @@ class HourlyLmpReportTest {
     }
 
     @Test
-    void absentReportIsNotYetWhenRecentAndASourceGapWhenOld() throws Exception {
-        HourlyLmpReport feed = HourlyLmpReport.dayAhead(MisoSettings.defaults());
-        FetchResponse recent = new FetchResponse(URI.create(URL), 404, "text/html", new byte[0],
-                Instant.parse("2026-10-05T00:00:00Z"));
-        assertThatThrownBy(() -> feed.parse(WINDOW, recent)).isInstanceOfSatisfying(SourceException.class,
-                e -> assertThat(e.failure()).isEqualTo(Failure.NOT_PUBLISHED)).hasMessageContaining("not published yet");
-        FetchResponse old = new FetchResponse(URI.create(URL), 404, "text/html", new byte[0],
-                NEXT_DAY.plus(HourlyLmpReport.MISSING_AFTER));
-        Parsed gap = feed.parse(WINDOW, old);
-        assertThat(gap.rows()).isEmpty();
-        assertThat(gap.covered()).containsExactly(WINDOW);
-        assertThat(gap.notes()).singleElement().asString().contains("source gap");
+    void anAbsentReportBecomesASourceGapThirtyDaysAfterItWasDue() {
+        assertThat(HourlyLmpReport.dayAhead(MisoSettings.defaults()).absentAfter()).contains(HourlyLmpReport.MISSING_AFTER);
+        assertThat(HourlyLmpReport.realTime(MisoSettings.defaults()).absentAfter()).contains(Duration.ofDays(30));
     }
 }

@@ -149,12 +149,28 @@ class MarketReportBackfillTest {
     }
 
     @Test
-    void aReportMissingAtMisoStopsThePassAsNotPublished() {
-        // With today's engine a 404 never reaches the feed; see HourlyLmpReport#MISSING_AFTER for the
-        // source-gap rule the feed applies once the engine hands absent files through.
+    void aReportMissingAtMisoStopsThePassAsNotPublishedWhileItMayStillCome() {
         simulator.withhold(Window.of(OCT1.plus(Duration.ofDays(1)), Duration.ofHours(1)));
         RunReport report = pipeline.fill(feed, days(3), false);
         assertThat(report.failure()).isEqualTo(Failure.NOT_PUBLISHED);
         assertThat(report.fetches()).isEqualTo(1);
+    }
+
+    @Test
+    void aReportStillMissingAMonthAfterItWasDueIsASourceGapAndThePassGoesOn() throws Exception {
+        // The engine's clock is ten days after October; ask for August, whose second day MISO "never posted".
+        Instant aug1 = Instant.parse("2026-08-01T05:00:00Z");
+        simulator.withhold(Window.of(aug1.plus(Duration.ofDays(1)), Duration.ofHours(1)));
+        List<Window> august = List.of(Window.of(aug1, Duration.ofDays(1)),
+                Window.of(aug1.plus(Duration.ofDays(1)), Duration.ofDays(1)),
+                Window.of(aug1.plus(Duration.ofDays(2)), Duration.ofDays(1)));
+        RunReport report = pipeline.fill(feed, august, false);
+        assertThat(report.failure()).as(report.message()).isNull();
+        assertThat(report.notes()).anyMatch(n -> n.contains("marked unavailable at the source"));
+        List<Gap> gaps = new Ledger(store.view()).gaps(feed.dataset(), Window.of(aug1, Duration.ofDays(3)));
+        assertThat(gaps).singleElement().satisfies(g -> {
+            assertThat(g.kind()).isEqualTo(GapKind.SOURCE_GAP);
+            assertThat(g.window()).isEqualTo(Window.of(aug1.plus(Duration.ofDays(1)), Duration.ofDays(1)));
+        });
     }
 }

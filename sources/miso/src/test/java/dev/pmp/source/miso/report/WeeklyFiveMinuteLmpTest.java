@@ -42,7 +42,7 @@ class WeeklyFiveMinuteLmpTest {
     private static final DateTimeFormatter MKTHOUR = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm");
     private static final List<String> NODES = List.of("MINN.HUB", "AMIL.RICHLAND", "TEXAS.HUB");
     private static final MisoSettings ALL = new MisoSettings(MisoSettings.DEFAULT_API_BASE,
-            MisoSettings.DEFAULT_REPORTS_BASE, false, Optional.empty(), MisoSettings.LmpLocations.ALL);
+            MisoSettings.DEFAULT_REPORTS_BASE, Optional.empty(), MisoSettings.LmpLocations.ALL);
 
     /** The CSV of the week starting on Monday {@code week}, every 5 minutes, for {@link #NODES}. */
     static String csv(LocalDate week) {
