@@ -56,13 +56,21 @@ final class BackfillCommand implements Callable<Integer> {
             + " with a retention roll their oldest history off first).")
     boolean newestFirst;
 
+    @Option(names = "--force", description = "Fetch the whole range again, also the windows the ledger already covers"
+            + " (rows are upserted: changed values become revisions, nothing is duplicated).")
+    boolean force;
+
+    @Option(names = "--no-hash-check", description = "Write every payload, also one the payload registry (PMP_REDIS_URL"
+            + " or the store's fetch log) says was already ingested.")
+    boolean noHashCheck;
+
     @Override
     public Integer call() throws Exception {
         AppSettings settings = main.settings();
         int exit = ExitCodes.OK;
         try (Pmp pmp = Pmp.open(settings, main.clock, "pmp backfill")) {
             List<Feed> feeds = Selection.feeds(pmp.configured(), datasets);
-            Pipeline pipeline = pmp.pipeline(report -> { });
+            Pipeline pipeline = pmp.pipeline(report -> { }, !noHashCheck && !force);
             Instant now = pmp.clock().instant();
             for (Feed feed : feeds) {
                 Dataset d = feed.dataset();
@@ -93,7 +101,7 @@ final class BackfillCommand implements Callable<Integer> {
         }
         Window range = new Window(start, end);
         Instant retained = d.sourceRetention().map(r -> now.minus(r)).orElse(start);
-        List<Window> open = uncovered(view.coverage(d, range), range);
+        List<Window> open = force ? List.of(range) : uncovered(view.coverage(d, range), range);
         List<Window> lost = new ArrayList<>();
         List<Window> plan = new ArrayList<>();
         for (Window w : open) {
@@ -113,7 +121,8 @@ final class BackfillCommand implements Callable<Integer> {
         }
         Duration planned = plan.stream().map(w -> Duration.between(w.start(), w.end())).reduce(Duration.ZERO, Duration::plus);
         main.err.println(d.id() + ": " + plan.size() + (plan.size() == 1 ? " window" : " windows") + " to fetch ("
-                + Durations.brief(planned) + " of " + Durations.brief(Duration.between(start, end)) + " not covered yet)"
+                + Durations.brief(planned) + " of " + Durations.brief(Duration.between(start, end))
+                + (force ? ", --force: covered windows included)" : " not covered yet)")
                 + (lost.isEmpty() ? "" : "; " + lost.size() + " older than the source keeps"));
         if (dryRun) {
             for (Window w : lost) {

@@ -25,9 +25,14 @@ import java.util.Optional;
  * @param lag how far the newest stored point trails {@code expectedNewest} (zero when caught up)
  * @param state {@code fresh}, {@code late}, {@code failing}, {@code empty} or {@code disabled}
  * @param gaps open gaps from the start of the ledger to now
+ * @param schemaDrift the newest report of unknown columns among the recent fetches ("2026-11-20T10:00:00Z
+ *     unknown column(s) X"), empty when none
  */
 public record DatasetHealth(Dataset dataset, boolean enabled, String disabledReason, DatasetSummary summary,
-        Instant expectedNewest, Duration lag, String state, List<Gap> gaps) {
+        Instant expectedNewest, Duration lag, String state, List<Gap> gaps, String schemaDrift) {
+
+    /** How many recent fetches are searched for a schema-drift report. */
+    static final int DRIFT_LOOKBACK = 50;
 
     public static DatasetHealth of(Dataset dataset, boolean enabled, String disabledReason, StoreView view, Instant now)
             throws StoreException {
@@ -55,7 +60,20 @@ public record DatasetHealth(Dataset dataset, boolean enabled, String disabledRea
         } else {
             state = "fresh";
         }
-        return new DatasetHealth(dataset, enabled, disabledReason, summary, expectedNewest, lag, state, gaps);
+        return new DatasetHealth(dataset, enabled, disabledReason, summary, expectedNewest, lag, state, gaps,
+                drift(view, dataset));
+    }
+
+    /** The newest schema-drift report among the dataset's recent fetches. */
+    static String drift(StoreView view, Dataset dataset) throws StoreException {
+        for (dev.pmp.spi.FetchRecord f : view.fetches(dataset, DRIFT_LOOKBACK)) {
+            int at = f.message().indexOf(Pipeline.SCHEMA_DRIFT);
+            if (f.succeeded() && at >= 0) {
+                String text = f.message().substring(at + "schema drift: ".length());
+                return Times.format(f.fetchedAt()) + " " + text;
+            }
+        }
+        return "";
     }
 
     public int gapPoints() {

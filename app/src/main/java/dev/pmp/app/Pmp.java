@@ -15,6 +15,7 @@ import dev.pmp.notify.kafka.KafkaNotifier;
 import dev.pmp.engine.http.HttpStats;
 import dev.pmp.engine.pipeline.Pipeline;
 import dev.pmp.engine.pipeline.RunListener;
+import dev.pmp.spi.Dataset;
 import dev.pmp.spi.Store;
 import dev.pmp.spi.StoreException;
 import dev.pmp.store.duckdb.DuckDbStore;
@@ -42,6 +43,7 @@ public final class Pmp implements AutoCloseable {
     private final Store store;
     private final Clock clock;
     private final HttpTransport transport;
+    private final dev.pmp.engine.dedup.PayloadRegistry registry;
 
     private Pmp(AppSettings settings, Catalog catalog, StoreLock lock, Store store, Clock clock, HttpTransport transport) {
         this.settings = settings;
@@ -52,6 +54,40 @@ public final class Pmp implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.transport = transport;
+        this.registry = registry(settings, store, catalog);
+    }
+
+    /**
+     * The payload registry the settings ask for: none with {@code PMP_DEDUP=off}; Redis when {@code PMP_REDIS_URL}
+     * is set (collectors on several machines); otherwise the store's own fetch log (the default).
+     */
+    static dev.pmp.engine.dedup.PayloadRegistry registry(AppSettings settings, Store store, Catalog catalog) {
+        String mode = settings.value("PMP_DEDUP").map(v -> v.strip().toLowerCase(java.util.Locale.ROOT)).orElse("on");
+        switch (mode) {
+            case "off", "false", "0", "no" -> {
+                return null;
+            }
+            case "on", "true", "1", "yes" -> {
+                // Checked below.
+            }
+            default -> throw new ConfigException("PMP_DEDUP is \"" + mode + "\"; expected on or off");
+        }
+        Optional<String> redis = settings.value("PMP_REDIS_URL").map(String::strip).filter(v -> !v.isEmpty());
+        if (redis.isPresent()) {
+            try {
+                return dev.pmp.dedup.redis.RedisPayloadRegistry.fromUrl(redis.get());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("PMP_REDIS_URL: " + e.getMessage());
+            }
+        }
+        Map<String, Dataset> byId = new java.util.LinkedHashMap<>();
+        catalog.datasets().forEach(d -> byId.put(d.id(), d));
+        return new dev.pmp.engine.dedup.FetchLogRegistry(store, byId);
+    }
+
+    /** Where payloads already ingested are recorded, for messages; empty with {@code PMP_DEDUP=off}. */
+    public Optional<String> registryLocation() {
+        return Optional.ofNullable(registry).map(dev.pmp.engine.dedup.PayloadRegistry::location);
     }
 
     /**
@@ -205,13 +241,23 @@ public final class Pmp implements AutoCloseable {
         return transport.stats(source);
     }
 
-    /** A pipeline writing to this store, reporting to {@code listener}. */
+    /** A pipeline writing to this store, reporting to {@code listener}, skipping payloads already ingested. */
     public Pipeline pipeline(RunListener listener) {
-        return new Pipeline(store, transport, archive, clock, report -> {
+        return pipeline(listener, true);
+    }
+
+    /**
+     * A pipeline writing to this store, reporting to {@code listener}.
+     *
+     * @param hashCheck whether payloads the registry knows are skipped ({@code --no-hash-check} turns it off)
+     */
+    public Pipeline pipeline(RunListener listener, boolean hashCheck) {
+        Pipeline p = new Pipeline(store, transport, archive, clock, report -> {
             joinStandardViews(report.datasetId());
             publish(report);
             listener.finished(report);
         });
+        return hashCheck && registry != null ? p.withRegistry(registry) : p;
     }
 
     /** Keeps the pass's events in the outbox and moves the relay along; never waits for a receiver. */
@@ -295,6 +341,13 @@ public final class Pmp implements AutoCloseable {
     public void close() throws StoreException, IOException {
         try {
             relay.close();
+            if (registry instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    LOG.log(System.Logger.Level.WARNING, "closing the payload registry: " + e.getMessage());
+                }
+            }
             store.close();
         } finally {
             lock.close();

@@ -68,6 +68,9 @@ final class StatusCommand implements Callable<Integer> {
             long source = h.gaps().stream().filter(g -> g.kind() == GapKind.SOURCE_GAP).mapToInt(Gap::points).sum();
             out.println("  open gaps   " + h.gaps().size() + " ranges, " + missing + " intervals missing, "
                     + source + " not published by the source");
+            if (!h.schemaDrift().isEmpty()) {
+                out.println("  drift       " + h.schemaDrift());
+            }
         }
         out.flush();
     }
@@ -110,6 +113,9 @@ final class StatusCommand implements Callable<Integer> {
                 }
                 g.writeNumberField("open_gap_ranges", h.gaps().size());
                 g.writeNumberField("open_gap_intervals", h.gapPoints());
+                if (!h.schemaDrift().isEmpty()) {
+                    g.writeStringField("schema_drift", h.schemaDrift());
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();

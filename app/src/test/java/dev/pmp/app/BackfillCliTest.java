@@ -81,6 +81,13 @@ class BackfillCliTest {
         Cli.Result again = cli.run("backfill", NYISO_DAM, "--from", "2026-09-01", "--to", "2026-11-01");
         assertThat(again.err()).contains(NYISO_DAM + ": 0 windows to fetch");
         assertThat(requests() - afterFirst).isEqualTo(perMonth);
+        // --force fetches a covered month again; the identical rows change nothing.
+        Cli.Result forced = cli.run("backfill", NYISO_DAM, "--from", "2026-10-01", "--to", "2026-11-01", "--force");
+        assertThat(forced.exit()).as(forced.toString()).isZero();
+        assertThat(forced.err()).contains(NYISO_DAM + ": 1 window to fetch", "--force: covered windows included");
+        assertThat(requests() - afterFirst).isEqualTo(2 * perMonth);
+        Cli.Result after = cli.run("gaps", NYISO_DAM, "--from", "2026-09-01", "--to", "2026-11-01");
+        assertThat(after.out()).contains(": 0 gaps, 0 intervals");
     }
 
     @Test
