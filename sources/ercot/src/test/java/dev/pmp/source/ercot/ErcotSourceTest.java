@@ -47,8 +47,10 @@ class ErcotSourceTest {
                 "ercot.system_wide_prices", "ercot.system_wide_prices_day_ahead", "ercot.fuel_mix",
                 "ercot.spp_real_time_15min", "ercot.spp_day_ahead_hourly",
                 "ercot.as_prices_day_ahead", "ercot.as_prices_real_time_15min", "ercot.load_by_weather_zone",
-                "ercot.load_by_forecast_zone", "ercot.system_lambda", "ercot.lmp_sced", "ercot.sced_resource_data_60d",
-                "ercot.dam_resource_awards_60d");
+                "ercot.load_by_forecast_zone", "ercot.system_lambda", "ercot.lmp_sced",
+                "ercot.dam_gen_resources_60d", "ercot.dam_load_resources_60d", "ercot.dam_esr_60d",
+                "ercot.sced_gen_resources_60d", "ercot.sced_load_resources_60d", "ercot.sced_esr_60d",
+                "ercot.sced_smne_60d", "ercot.cop_snapshot_60d");
         Dataset d = source.datasets().get(0);
         assertThat(d.id()).isEqualTo("ercot.energy_storage_resources");
         assertThat(d.title()).isEqualTo("ERCOT energy storage resources (system-wide charging/discharging)");

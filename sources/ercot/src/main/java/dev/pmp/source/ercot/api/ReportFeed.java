@@ -22,9 +22,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -36,20 +34,26 @@ import java.util.Optional;
  *       ({@link ErcotReport#intervalPostingPrefix()}, NP6-905-CD): {@code GET /archive/{emil}?postDatetimeFrom=..}
  *       lists the postings of the hour after the interval's end, the one named by that end is downloaded
  *       with {@code ?download={docId}} through {@link Parsed#next()}: a zip with one CSV;
- *   <li><b>bundle</b> for a window of 28 days or more, or one starting before the query endpoints hold data
- *       ({@link #QUERY_START}): {@code GET /bundle/{emil}} lists the monthly bundles (later listing pages
- *       through {@link Parsed#next()} until the month is found), the bundle of the
- *       window's first month (Central Prevailing Time) is downloaded with {@code ?download={docId}} through
- *       {@link Parsed#next()}, and every posting zip inside is parsed;
+ *   <li><b>bundle</b> for a window of {@link #BUNDLE_WINDOW} or more: {@code GET /bundle/{emil}} lists the
+ *       monthly bundles (later listing pages through {@link Parsed#next()} until the month is found), the bundle
+ *       of the window's first month (Central Prevailing Time) is downloaded with {@code ?download={docId}}
+ *       through {@link Parsed#next()}, and every posting zip inside is parsed. When no bundle of that month is
+ *       listed (bundles lag about two months, README section 3.5), the window goes the bulk route instead;
+ *   <li><b>bulk</b> for a shorter window starting before the query endpoints hold data ({@link #QUERY_START}),
+ *       and as the bundle route's fall-back: the archive listing of the window's postings by post time, each
+ *       listing page's documents downloaded in one {@code POST /archive/{emil}/download} of at most the
+ *       product's {@code downloadLimit} doc ids, a zip of posting zips ({@link BulkDownload}). A short old
+ *       window costs two requests per thousand postings instead of a whole month's bundle, and the query
+ *       endpoint answers nothing before {@link #QUERY_START};
  *   <li><b>query</b> otherwise: {@code GET /{emil}/{artifact}?{filter}From=..&{filter}To=..&page=n&size=..},
  *       the next page through {@link Parsed#next()} until {@code _meta.currentPage == totalPages}.
  * </ul>
  *
  * <p>Rows are kept only inside the window. Covered: the interval (archive), from the window's start to the
- * end of the newest row (query, once the last page is read) or the span of the bundle's rows inside the
- * window, so a tail not yet published is fetched again later; no rows at all is
- * {@link Failure#NOT_PUBLISHED}. Every request is
- * authenticated and spends the {@value ErcotApi#BUDGET} budget. Immutable and thread-safe.
+ * end of the newest row (query, once the last page is read) or the span of the rows inside the window of
+ * each bundle or bulk download, so a tail not yet published is fetched again later; no rows at all is
+ * {@link Failure#NOT_PUBLISHED}. Downloads by doc id are marked {@link FetchRequest#asImmutable()}. Every
+ * request is authenticated and spends the {@value ErcotApi#BUDGET} budget. Immutable and thread-safe.
  */
 public final class ReportFeed implements Feed {
 
@@ -63,6 +67,7 @@ public final class ReportFeed implements Feed {
 
     private final ErcotReport report;
     private final ApiSettings settings;
+    private final BulkDownload bulk;
 
     public ReportFeed(ErcotReport report, ApiSettings settings) {
         this.report = Objects.requireNonNull(report, "report");
@@ -70,6 +75,8 @@ public final class ReportFeed implements Feed {
         if (report.query().isEmpty()) {
             throw new IllegalArgumentException(report.reportId() + " has no query endpoint; use DisclosureFeed");
         }
+        this.bulk = new BulkDownload(report, settings, ArchiveProduct.of(report).orElseThrow(
+                () -> new IllegalArgumentException(report.reportId() + " has no archive facts in ArchiveProduct")));
     }
 
     @Override
@@ -77,9 +84,14 @@ public final class ReportFeed implements Feed {
         return report.dataset();
     }
 
-    /** Whether {@code window} is read from a monthly bundle rather than the query endpoint. */
+    /** Whether {@code window} is read from a monthly bundle first (and by bulk download when none is listed). */
     public static boolean bundleRoute(Window window) {
-        return window.length().compareTo(BUNDLE_WINDOW) >= 0 || window.start().isBefore(QUERY_START);
+        return window.length().compareTo(BUNDLE_WINDOW) >= 0;
+    }
+
+    /** Whether {@code window} is read by bulk download of its archive postings from the start. */
+    public boolean bulkRoute(Window window) {
+        return !archiveRoute(window) && !bundleRoute(window) && window.start().isBefore(QUERY_START);
     }
 
     /** Whether {@code window} is one posting of a report posted one interval per document. */
@@ -97,6 +109,9 @@ public final class ReportFeed implements Feed {
         }
         if (bundleRoute(window)) {
             return ErcotApi.request(settings.api("bundle/" + report.emil()));
+        }
+        if (bulkRoute(window)) {
+            return bulk.listing(window, 1);
         }
         return ErcotApi.request(queryUri(window, 1));
     }
@@ -126,6 +141,12 @@ public final class ReportFeed implements Feed {
             return Zips.isZip(response.body()) ? posting(window, what, response.body())
                     : postingListing(window, what, response.body());
         }
+        if (bulk.isDownload(response.uri())) {
+            return bulk.downloaded(window, what, response);
+        }
+        if (bulk.isListing(response.uri())) {
+            return bulk.listed(window, what, response);
+        }
         if (Zips.isZip(response.body())) {
             return bundle(window, what, response.body());
         }
@@ -153,12 +174,13 @@ public final class ReportFeed implements Feed {
                         + page.page() + " of " + page.pages());
             }
             return new Parsed(rows, List.of(), List.of(), notes,
-                    Optional.of(ErcotApi.request(queryUri(window, page.page() + 1))));
+                    Optional.of(ErcotApi.request(queryUri(window, page.page() + 1))), page.unknownColumns());
         }
         if (rows.isEmpty() && page.page() <= 1) {
             throw new SourceException(Failure.NOT_PUBLISHED, what + ": no rows for " + window + " yet");
         }
-        return Parsed.of(rows, covered(window, rows), List.of(), notes);
+        return Parsed.of(rows, covered(report, window, rows, false), List.of(), notes)
+                .withUnknownColumns(page.unknownColumns());
     }
 
     private Parsed bundleListing(Window window, String what, byte[] body) throws SourceException {
@@ -173,15 +195,16 @@ public final class ReportFeed implements Feed {
                     settings.api("bundle/" + report.emil() + "?page=" + (listing.page() + 1)))));
         }
         if (bundle.isEmpty()) {
-            throw new SourceException(Failure.NOT_PUBLISHED, what + ": no " + report.reportId() + " bundle for " + month
-                    + " listed yet (bundles lag about two months)");
+            // Bundles lag about two months: the postings of a month not bundled yet are downloaded in bulk.
+            return new Parsed(List.of(), List.of(), List.of(), List.of(what + ": no " + report.reportId() + " bundle for "
+                    + month + " listed yet; reading " + window + " by bulk download"), Optional.of(bulk.listing(window, 1)));
         }
         List<String> notes = new ArrayList<>();
         if (listing.documents().stream().filter(d -> d.friendlyName().endsWith(suffix)).count() > 1) {
             notes.add(what + ": several bundles for " + month + "; the newest, doc " + bundle.get().docId() + ", is read");
         }
         URI download = settings.api("bundle/" + report.emil() + "?download=" + bundle.get().docId());
-        return new Parsed(List.of(), List.of(), List.of(), notes, Optional.of(ErcotApi.request(download)));
+        return new Parsed(List.of(), List.of(), List.of(), notes, Optional.of(ErcotApi.request(download).asImmutable()));
     }
 
     /**
@@ -202,7 +225,7 @@ public final class ReportFeed implements Feed {
         Comparator<Document> byId = Comparator.comparingLong(Document::docId);
         Document doc = firstPass ? named.stream().min(byId).orElseThrow() : named.stream().max(byId).orElseThrow();
         URI download = settings.api("archive/" + report.emil() + "?download=" + doc.docId());
-        return new Parsed(List.of(), List.of(), List.of(), List.of(), Optional.of(ErcotApi.request(download)));
+        return new Parsed(List.of(), List.of(), List.of(), List.of(), Optional.of(ErcotApi.request(download).asImmutable()));
     }
 
     /** One posting: a zip with one CSV whose rows are the window's interval. */
@@ -217,7 +240,7 @@ public final class ReportFeed implements Feed {
         if (in.size() < rows.rows().size()) {
             notes.add(what + ": " + (rows.rows().size() - in.size()) + " row(s) outside " + window + " left out");
         }
-        return Parsed.of(in, List.of(window), List.of(), notes);
+        return Parsed.of(in, List.of(window), List.of(), notes).withUnknownColumns(rows.unknownColumns());
     }
 
     /**
@@ -225,42 +248,16 @@ public final class ReportFeed implements Feed {
      * already had is a re-post ({@code _retry}) and replaces it.
      */
     private Parsed bundle(Window window, String what, byte[] zip) throws SourceException {
-        List<Zips.Member> postings = Zips.members(what, zip);
-        Map<List<Object>, Integer> byFirst = new HashMap<>();
-        List<List<Row>> kept = new ArrayList<>(postings.size());
         List<String> notes = new ArrayList<>();
-        ReportParser.Postings parser = new ReportParser.Postings(report);
-        int index = 0;
-        for (Zips.Member posting : postings) {
-            Zips.Member csv = posting.name().toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? posting
-                    : Zips.singleCsv(what + " member " + posting.name(), posting.bytes());
-            ReportRows rows = parser.parse(csv.name(), csv.bytes());
-            notes.addAll(rows.notes());
-            kept.add(rows.rows());
-            if (!rows.rows().isEmpty()) {
-                // The first row's time columns (start and end, or 5-minute mark and SCED run) name the posting.
-                Row first = rows.rows().get(0);
-                Integer earlier = byFirst.put(List.of(first.get(0), first.get(1)), index);
-                if (earlier != null) {
-                    kept.set(earlier, List.of());
-                    notes.add(what + ": " + csv.name() + " re-posts the data of " + postings.get(earlier).name()
-                            + "; the later posting is kept");
-                }
-            }
-            index++;
-        }
-        List<Row> all = new ArrayList<>();
-        for (List<Row> rows : kept) {
-            all.addAll(inside(window, rows));
-        }
+        List<Row> all = inside(window, BulkDownload.readPostings(report, what, Zips.members(what, zip), notes));
         if (all.isEmpty()) {
             throw new SourceException(Failure.NOT_PUBLISHED, what + ": the bundle holds no rows inside " + window);
         }
-        return Parsed.of(all, covered(window, all), List.of(), notes);
+        return Parsed.of(all, covered(report, window, all, true), List.of(), notes);
     }
 
     /** Rows whose grid instant lies inside the window. */
-    private static List<Row> inside(Window window, List<Row> rows) {
+    static List<Row> inside(Window window, List<Row> rows) {
         List<Row> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
             if (window.contains(r.instant(0))) {
@@ -274,7 +271,7 @@ public final class ReportFeed implements Feed {
      * What rows inside {@code window} vouch for: from the earliest row (the window's start for a query,
      * which asked for exactly the window) to the end of the newest row.
      */
-    private List<Window> covered(Window window, List<Row> rows) {
+    static List<Window> covered(ErcotReport report, Window window, List<Row> rows, boolean fromFirst) {
         Instant first = null;
         Instant last = null;
         boolean interval = report.dataset().timeShape() == TimeShape.INTERVAL;
@@ -291,7 +288,7 @@ public final class ReportFeed implements Feed {
         if (first == null) {
             return List.of();
         }
-        Instant from = bundleRoute(window) ? first : window.start();
+        Instant from = fromFirst ? first : window.start();
         Instant to = last.isAfter(window.end()) ? window.end() : last;
         return to.isAfter(from) ? List.of(new Window(from, to)) : List.of();
     }

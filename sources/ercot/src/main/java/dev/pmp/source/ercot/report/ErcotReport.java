@@ -148,77 +148,29 @@ public enum ErcotReport {
                     number("lmp_usd_per_mwh", true, "LMP"), flag())),
 
     /**
-     * NP3-965-ER 60-Day SCED Disclosure: the resource rows of {@code 60d_SCED_Gen_Resource_Data} and (from
-     * operating day 2025-12-05) {@code 60d_ESR_Data_in_SCED}, one row per SCED run and resource.
+     * NP3-966-ER 60-Day DAM Disclosure, member {@code 60d_DAM_Gen_Resource_Data}: awards per Generation Resource
+     * and hour. No DST flag: the repeated hour is told apart by row order per resource.
      */
-    NP3_965_ER("NP3-965-ER", Style.SCED, null, disclosure("ercot.sced_resource_data_60d",
-            "ERCOT 60-day SCED disclosure: base point, telemetered output and AS awards per resource and SCED run "
-                    + "(NP3-965-ER)",
-            "NP3-965-ER 60_Day_SCED_Disclosure: 60d_SCED_Gen_Resource_Data, 60d_ESR_Data_in_SCED", TimeShape.POINT,
-            "SCED Time Stamp (MM/dd/yyyy HH:mm:ss) + Repeated Hour Flag", Duration.ofMinutes(5), List.of(
-                    key("resource_name", "ERCOT Resource Name"),
-                    optionalText("resource_type", "ERCOT Resource Type: ESR (from RTC+B), PWRSTR (storage before RTC+B), "
-                            + "CCGT90, PVGR, WIND, ..."),
-                    optionalText("qse", "ERCOT QSE"),
-                    optionalText("telemetered_resource_status", "ERCOT Telemetered Resource Status (ON, OFF, OUT, ...)"),
-                    value("base_point_mw", "MW", "ERCOT Base Point: SCED dispatch instruction"),
-                    value("telemetered_net_output_mw", "MW", "ERCOT Telemetered Net Output; for an ESR positive = discharge"),
-                    value("hsl_mw", "MW", "ERCOT HSL"),
-                    value("lsl_mw", "MW", "ERCOT LSL"),
-                    value("state_of_charge_mwh", "MWh", "ERCOT State of Charge (ESR file, from Feb 2026)"),
-                    value("as_responsibility_regup_mw", "MW", "ERCOT Ancillary Service REGUP (before RTC+B)"),
-                    value("as_responsibility_regdn_mw", "MW", "ERCOT Ancillary Service REGDN (before RTC+B)"),
-                    value("as_responsibility_rrs_mw", "MW", "ERCOT Ancillary Service RRS (before RTC+B)"),
-                    value("as_responsibility_rrsffr_mw", "MW", "ERCOT Ancillary Service RRSFFR (before RTC+B)"),
-                    value("as_responsibility_nspin_mw", "MW", "ERCOT Ancillary Service NSRS (before RTC+B)"),
-                    value("as_responsibility_ecrs_mw", "MW", "ERCOT Ancillary Service ECRS (before RTC+B)"),
-                    value("as_award_regup_mw", "MW", "ERCOT AS Awards REGUP (from RTC+B)"),
-                    value("as_award_regdn_mw", "MW", "ERCOT AS Awards REGDN (from RTC+B)"),
-                    value("as_award_rrspfr_mw", "MW", "ERCOT AS Awards RRSPFR (from RTC+B)"),
-                    value("as_award_rrsffr_mw", "MW", "ERCOT AS Awards RRSFFR (from RTC+B)"),
-                    value("as_award_rrsufr_mw", "MW", "ERCOT AS Awards RRSUFR (from RTC+B)"),
-                    value("as_award_ecrs_mw", "MW", "ERCOT AS Awards ECRS (from RTC+B)"),
-                    value("as_award_nspin_mw", "MW", "ERCOT AS Awards NSPIN (from RTC+B)"))),
-            List.of(time(Role.SCED_TIMESTAMP, "SCED Time Stamp"), text("resource_name", "Resource Name"),
-                    optional("resource_type", "Resource Type"), optional("qse", "QSE"),
-                    optional("telemetered_resource_status", "Telemetered Resource Status"),
-                    number("base_point_mw", false, "Base Point"),
-                    number("telemetered_net_output_mw", false, "Telemetered Net Output"),
-                    number("hsl_mw", false, "HSL"), number("lsl_mw", false, "LSL"),
-                    number("state_of_charge_mwh", false, "State of Charge"),
-                    number("as_responsibility_regup_mw", false, "Ancillary Service REGUP"),
-                    number("as_responsibility_regdn_mw", false, "Ancillary Service REGDN"),
-                    number("as_responsibility_rrs_mw", false, "Ancillary Service RRS"),
-                    number("as_responsibility_rrsffr_mw", false, "Ancillary Service RRSFFR"),
-                    number("as_responsibility_nspin_mw", false, "Ancillary Service NSRS"),
-                    number("as_responsibility_ecrs_mw", false, "Ancillary Service ECRS"),
-                    number("as_award_regup_mw", false, "AS Awards REGUP"),
-                    number("as_award_regdn_mw", false, "AS Awards REGDN"),
-                    number("as_award_rrspfr_mw", false, "AS Awards RRSPFR"),
-                    number("as_award_rrsffr_mw", false, "AS Awards RRSFFR"),
-                    number("as_award_rrsufr_mw", false, "AS Awards RRSUFR"),
-                    number("as_award_ecrs_mw", false, "AS Awards ECRS"),
-                    number("as_award_nspin_mw", false, "AS Awards NSPIN"), flag())),
+    NP3_966_ER_GEN("NP3-966-ER", Style.HOUR_ENDING, null, disclosure("ercot.dam_gen_resources_60d",
+            "ERCOT 60-day DAM disclosure: energy and ancillary service awards per Generation Resource and hour "
+                    + "(NP3-966-ER)",
+            "NP3-966-ER 60_Day_DAM_Disclosure: 60d_DAM_Gen_Resource_Data", TimeShape.INTERVAL, ErcotReport.DAM_HOURS,
+            Duration.ofHours(1), nodalStart(), damAwardColumns("PWRSTR (storage before RTC+B), CCGT90, PVGR, WIND, ...")),
+            damAwardBindings(), damOfferColumns(), List.of()),
 
     /**
-     * NP3-966-ER 60-Day DAM Disclosure: the resource rows of {@code 60d_DAM_Gen_Resource_Data} and (from
-     * operating day 2025-12-06) {@code 60d_DAM_ESR_Data}, one row per hour and resource. These files carry no
-     * DST flag: the repeated hour is told apart by row order per resource.
+     * NP3-966-ER member {@code 60d_DAM_Load_Resource_Data}: ancillary service awards per Load Resource and hour
+     * (no energy award: Load Resources buy energy through QSE bids). No DST flag.
      */
-    NP3_966_ER("NP3-966-ER", Style.HOUR_ENDING, null, disclosure("ercot.dam_resource_awards_60d",
-            "ERCOT 60-day DAM disclosure: energy and ancillary service awards per resource and hour (NP3-966-ER)",
-            "NP3-966-ER 60_Day_DAM_Disclosure: 60d_DAM_Gen_Resource_Data, 60d_DAM_ESR_Data", TimeShape.INTERVAL,
-            "Delivery Date + Hour Ending (1..24, no DST flag: the repeated hour by row order)", Duration.ofHours(1),
-            List.of(
-                    key("resource_name", "ERCOT Resource Name"),
-                    optionalText("resource_type", "ERCOT Resource Type: ESR (from RTC+B), PWRSTR, CCGT90, PVGR, ..."),
-                    optionalText("qse", "ERCOT QSE"),
-                    optionalText("settlement_point", "ERCOT Settlement Point Name of the resource"),
-                    optionalText("resource_status", "ERCOT Resource Status (ON, OFF, OUT, ...)"),
-                    value("hsl_mw", "MW", "ERCOT HSL"),
-                    value("lsl_mw", "MW", "ERCOT LSL"),
-                    value("awarded_mw", "MW", "ERCOT Awarded Quantity: DAM energy award (sign for ESR charging unverified)"),
-                    value("energy_spp_usd_per_mwh", "$/MWh", "ERCOT Energy Settlement Point Price"),
+    NP3_966_ER_LOAD("NP3-966-ER", Style.HOUR_ENDING, null, disclosure("ercot.dam_load_resources_60d",
+            "ERCOT 60-day DAM disclosure: ancillary service awards per Load Resource and hour (NP3-966-ER)",
+            "NP3-966-ER 60_Day_DAM_Disclosure: 60d_DAM_Load_Resource_Data", TimeShape.INTERVAL, ErcotReport.DAM_HOURS,
+            Duration.ofHours(1), nodalStart(), List.of(
+                    key("resource_name", "ERCOT Load Resource Name (a battery's charging side is named like XXX_LD1 "
+                            + "before RTC+B)"),
+                    optionalText("qse", "ERCOT QSE (when the file has it)"),
+                    value("max_power_consumption_mw", "MW", "ERCOT Max Power Consumption for Load Resource"),
+                    value("low_power_consumption_mw", "MW", "ERCOT Low Power Consumption for Load Resource"),
                     value("regup_awarded_mw", "MW", "ERCOT RegUp Awarded"),
                     value("regup_mcpc_usd_per_mw", "$/MW", "ERCOT RegUp MCPC"),
                     value("regdn_awarded_mw", "MW", "ERCOT RegDown Awarded"),
@@ -228,26 +180,167 @@ public enum ErcotReport {
                     value("rrsffr_awarded_mw", "MW", "ERCOT RRSFFR Awarded"),
                     value("rrsufr_awarded_mw", "MW", "ERCOT RRSUFR Awarded"),
                     value("rrs_mcpc_usd_per_mw", "$/MW", "ERCOT RRS MCPC"),
-                    value("ecrs_awarded_mw", "MW", "ERCOT ECRSSD Awarded"),
+                    value("ecrs_awarded_mw", "MW", "ERCOT ECRSSD Awarded (ECRS from 2023-06-09)"),
+                    value("ecrsmd_awarded_mw", "MW", "ERCOT ECRSMD Awarded (ECRS from 2023-06-09)"),
                     value("ecrs_mcpc_usd_per_mw", "$/MW", "ERCOT ECRS MCPC"),
                     value("nspin_awarded_mw", "MW", "ERCOT NonSpin Awarded"),
                     value("nspin_mcpc_usd_per_mw", "$/MW", "ERCOT NonSpin MCPC"))),
             List.of(time(Role.DATE, "Delivery Date"), time(Role.HOUR_ENDING, "Hour Ending"),
-                    text("resource_name", "Resource Name"), optional("resource_type", "Resource Type"),
-                    optional("qse", "QSE"), optional("settlement_point", "Settlement Point Name"),
-                    optional("resource_status", "Resource Status"),
-                    number("hsl_mw", false, "HSL"), number("lsl_mw", false, "LSL"),
-                    number("awarded_mw", false, "Awarded Quantity"),
-                    number("energy_spp_usd_per_mwh", false, "Energy Settlement Point Price"),
+                    text("resource_name", "Load Resource Name", "Resource Name"), optional("qse", "QSE", "QSE Name"),
+                    number("max_power_consumption_mw", false, "Max Power Consumption for Load Resource",
+                            "Max Power Consumption"),
+                    number("low_power_consumption_mw", false, "Low Power Consumption for Load Resource",
+                            "Low Power Consumption"),
                     number("regup_awarded_mw", false, "RegUp Awarded"), number("regup_mcpc_usd_per_mw", false, "RegUp MCPC"),
                     number("regdn_awarded_mw", false, "RegDown Awarded"),
                     number("regdn_mcpc_usd_per_mw", false, "RegDown MCPC"),
                     number("rrs_awarded_mw", false, "RRS Awarded"), number("rrspfr_awarded_mw", false, "RRSPFR Awarded"),
                     number("rrsffr_awarded_mw", false, "RRSFFR Awarded"),
                     number("rrsufr_awarded_mw", false, "RRSUFR Awarded"), number("rrs_mcpc_usd_per_mw", false, "RRS MCPC"),
-                    number("ecrs_awarded_mw", false, "ECRSSD Awarded"), number("ecrs_mcpc_usd_per_mw", false, "ECRS MCPC"),
+                    number("ecrs_awarded_mw", false, "ECRSSD Awarded"), number("ecrsmd_awarded_mw", false, "ECRSMD Awarded"),
+                    number("ecrs_mcpc_usd_per_mw", false, "ECRS MCPC"),
                     number("nspin_awarded_mw", false, "NonSpin Awarded"),
-                    number("nspin_mcpc_usd_per_mw", false, "NonSpin MCPC"), flag()));
+                    number("nspin_mcpc_usd_per_mw", false, "NonSpin MCPC"), flag()),
+            List.of("DME"), List.of()),
+
+    /**
+     * NP3-966-ER member {@code 60d_DAM_ESR_Data} (from operating day 2025-12-06, RTC+B): awards per Energy Storage
+     * Resource and hour, the Gen Resource columns. No DST flag.
+     */
+    NP3_966_ER_ESR("NP3-966-ER", Style.HOUR_ENDING, null, disclosure("ercot.dam_esr_60d",
+            "ERCOT 60-day DAM disclosure: energy and ancillary service awards per Energy Storage Resource and hour "
+                    + "(NP3-966-ER, from RTC+B)",
+            "NP3-966-ER 60_Day_DAM_Disclosure: 60d_DAM_ESR_Data", TimeShape.INTERVAL, ErcotReport.DAM_HOURS,
+            Duration.ofHours(1), LocalDate.of(2025, 12, 6), damAwardColumns("ESR")),
+            damAwardBindings(), damOfferColumns(), List.of()),
+
+    /**
+     * NP3-965-ER 60-Day SCED Disclosure, member {@code 60d_SCED_Gen_Resource_Data}: one row per SCED run and
+     * Generation Resource, placed by the Repeated Hour Flag.
+     */
+    NP3_965_ER_GEN("NP3-965-ER", Style.SCED, null, disclosure("ercot.sced_gen_resources_60d",
+            "ERCOT 60-day SCED disclosure: base point, telemetered output and AS per Generation Resource and SCED run "
+                    + "(NP3-965-ER)",
+            "NP3-965-ER 60_Day_SCED_Disclosure: 60d_SCED_Gen_Resource_Data", TimeShape.POINT, ErcotReport.SCED_LABELS,
+            Duration.ofMinutes(5), nodalStart(), scedResourceColumns("PWRSTR (storage before RTC+B), CCGT90, PVGR, ...")),
+            scedResourceBindings(), scedOfferColumns(), List.of()),
+
+    /** NP3-965-ER member {@code 60d_Load_Resource_Data_in_SCED}: one row per SCED run and Load Resource. */
+    NP3_965_ER_LOAD("NP3-965-ER", Style.SCED, null, disclosure("ercot.sced_load_resources_60d",
+            "ERCOT 60-day SCED disclosure: consumption, base point and AS responsibility per Load Resource and SCED run "
+                    + "(NP3-965-ER)",
+            "NP3-965-ER 60_Day_SCED_Disclosure: 60d_Load_Resource_Data_in_SCED", TimeShape.POINT, ErcotReport.SCED_LABELS,
+            Duration.ofMinutes(5), nodalStart(), List.of(
+                    key("resource_name", "ERCOT Resource Name (a Load Resource)"),
+                    optionalText("qse", "ERCOT QSE"),
+                    optionalText("telemetered_resource_status", "ERCOT Telemetered Resource Status"),
+                    value("max_power_consumption_mw", "MW", "ERCOT Max Power Consumption"),
+                    value("low_power_consumption_mw", "MW", "ERCOT Low Power Consumption"),
+                    value("real_power_consumption_mw", "MW", "ERCOT Real Power Consumption"),
+                    value("base_point_mw", "MW", "ERCOT Base Point"),
+                    value("hasl_mw", "MW", "ERCOT HASL"),
+                    value("hdl_mw", "MW", "ERCOT HDL"),
+                    value("lasl_mw", "MW", "ERCOT LASL"),
+                    value("ldl_mw", "MW", "ERCOT LDL"),
+                    value("as_responsibility_rrs_mw", "MW", "ERCOT AS Responsibility for RRS"),
+                    value("as_responsibility_rrsffr_mw", "MW", "ERCOT AS Responsibility for RRSFFR"),
+                    value("as_responsibility_nspin_mw", "MW", "ERCOT AS Responsibility for NonSpin"),
+                    value("as_responsibility_regup_mw", "MW", "ERCOT AS Responsibility for RegUp"),
+                    value("as_responsibility_regdn_mw", "MW", "ERCOT AS Responsibility for RegDown"),
+                    value("as_responsibility_ecrs_mw", "MW", "ERCOT AS Responsibility for ECRS"))),
+            List.of(time(Role.SCED_TIMESTAMP, "SCED Time Stamp"), text("resource_name", "Resource Name"),
+                    optional("qse", "QSE"), optional("telemetered_resource_status", "Telemetered Resource Status"),
+                    number("max_power_consumption_mw", false, "Max Power Consumption"),
+                    number("low_power_consumption_mw", false, "Low Power Consumption"),
+                    number("real_power_consumption_mw", false, "Real Power Consumption"),
+                    number("base_point_mw", false, "Base Point"), number("hasl_mw", false, "HASL"),
+                    number("hdl_mw", false, "HDL"), number("lasl_mw", false, "LASL"), number("ldl_mw", false, "LDL"),
+                    number("as_responsibility_rrs_mw", false, "AS Responsibility for RRS"),
+                    number("as_responsibility_rrsffr_mw", false, "AS Responsibility for RRSFFR"),
+                    number("as_responsibility_nspin_mw", false, "AS Responsibility for NonSpin"),
+                    number("as_responsibility_regup_mw", false, "AS Responsibility for RegUp"),
+                    number("as_responsibility_regdn_mw", false, "AS Responsibility for RegDown"),
+                    number("as_responsibility_ecrs_mw", false, "AS Responsibility for ECRS"), flag()),
+            List.of("DME", "SCED Bid to Buy Curve-*"), List.of()),
+
+    /**
+     * NP3-965-ER member {@code 60d_ESR_Data_in_SCED} (from operating day 2025-12-05, RTC+B): one row per SCED run
+     * and Energy Storage Resource, the Gen Resource columns plus State of Charge.
+     */
+    NP3_965_ER_ESR("NP3-965-ER", Style.SCED, null, disclosure("ercot.sced_esr_60d",
+            "ERCOT 60-day SCED disclosure: base point, telemetered output, state of charge and AS awards per Energy "
+                    + "Storage Resource and SCED run (NP3-965-ER, from RTC+B)",
+            "NP3-965-ER 60_Day_SCED_Disclosure: 60d_ESR_Data_in_SCED", TimeShape.POINT, ErcotReport.SCED_LABELS,
+            Duration.ofMinutes(5), LocalDate.of(2025, 12, 5), scedResourceColumns("ESR")),
+            scedResourceBindings(), scedOfferColumns(), List.of()),
+
+    /**
+     * NP3-965-ER member {@code 60d_SCED_SMNE_GEN_RES}: settlement metered net energy per Generation Resource and
+     * 15-minute interval. {@code Interval Time} is the interval's end minus one second, without a flag: the
+     * repeated hour is told apart by row order per resource.
+     */
+    NP3_965_ER_SMNE("NP3-965-ER", Style.END_STAMP, null, disclosure("ercot.sced_smne_60d",
+            "ERCOT 60-day SCED disclosure: settlement metered net energy per Generation Resource, 15-minute "
+                    + "(NP3-965-ER)",
+            "NP3-965-ER 60_Day_SCED_Disclosure: 60d_SCED_SMNE_GEN_RES", TimeShape.INTERVAL,
+            "Interval Time (MM/dd/yyyy HH:mm:ss = interval end minus 1 s, no DST flag: the repeated hour by row order)",
+            Duration.ofMinutes(15), nodalStart(), List.of(
+                    key("resource_name", "ERCOT Resource Code"),
+                    Column.optional("interval_number", ColumnType.BIGINT, "",
+                            "ERCOT Interval Number: the interval within its hour, 1..4"),
+                    value("metered_net_energy_mwh", "MWh", "ERCOT Interval Value: settlement metered net energy of "
+                            + "the 15 minutes"))),
+            List.of(time(Role.SCED_TIMESTAMP, "Interval Time"), text("resource_name", "Resource Code"),
+                    new Binding(Role.INTEGER, "interval_number", List.of("Interval Number"), false),
+                    number("metered_net_energy_mwh", true, "Interval Value"), flag()),
+            List.of(), List.of()),
+
+    /**
+     * NP1-301 60-Day COP Adjustment Period Snapshot: each resource's current operating plan per hour. Hour Ending
+     * {@code "01:00"} style, numbered 1..25 on a fall-back day; files of September to December 2014
+     * ({@code CompleteCOP_MMDDYYYY.csv}) have no header line and are read by position (the 13 columns of 2014).
+     */
+    NP1_301("NP1-301", Style.HOUR_ENDING, null, disclosure("ercot.cop_snapshot_60d",
+            "ERCOT 60-day COP adjustment period snapshot: planned status, limits, AS and SOC per resource and hour "
+                    + "(NP1-301)",
+            "NP1-301 60-Day COP Adjustment Period Snapshot: 60d_COP_Adjustment_Period_Snapshot (CompleteCOP before)",
+            TimeShape.INTERVAL, "Delivery Date + Hour Ending (\"01:00\"..\"24:00\", or 1..25 on a fall-back day)",
+            Duration.ofHours(1), nodalStart(), List.of(
+                    key("resource_name", "ERCOT Resource Name"),
+                    optionalText("qse", "ERCOT QSE Name"),
+                    optionalText("status", "ERCOT Status: planned resource status (ON, OFF, OUT, ONRUC, ...)"),
+                    value("hsl_mw", "MW", "ERCOT High Sustained Limit"),
+                    value("lsl_mw", "MW", "ERCOT Low Sustained Limit"),
+                    value("hel_mw", "MW", "ERCOT High Emergency Limit"),
+                    value("lel_mw", "MW", "ERCOT Low Emergency Limit"),
+                    value("regup_mw", "MW", "ERCOT Reg Up"),
+                    value("regdn_mw", "MW", "ERCOT Reg Down"),
+                    value("rrs_mw", "MW", "ERCOT RRS (files before the RRS split, ~2022-12-13)"),
+                    value("rrspfr_mw", "MW", "ERCOT RRSPFR (from ~2022-12-13)"),
+                    value("rrsffr_mw", "MW", "ERCOT RRSFFR (from ~2022-12-13)"),
+                    value("rrsufr_mw", "MW", "ERCOT RRSUFR (from ~2022-12-13)"),
+                    value("nspin_mw", "MW", "ERCOT NSPIN"),
+                    value("ecrs_mw", "MW", "ERCOT ECRS (from ~2022-12-13)"),
+                    value("min_soc_mwh", "MWh", "ERCOT Minimum SOC (populated from 2024-06-28)"),
+                    value("max_soc_mwh", "MWh", "ERCOT Maximum SOC (populated from 2024-06-28)"),
+                    value("hour_beginning_planned_soc_mwh", "MWh",
+                            "ERCOT Hour Beginning Planned SOC (populated from 2024-06-28)"))),
+            List.of(time(Role.DATE, "Delivery Date"), time(Role.HOUR_ENDING, "Hour Ending"),
+                    text("resource_name", "Resource Name"), optional("qse", "QSE Name", "QSE"),
+                    optional("status", "Status"),
+                    number("hsl_mw", false, "High Sustained Limit"), number("lsl_mw", false, "Low Sustained Limit"),
+                    number("hel_mw", false, "High Emergency Limit"), number("lel_mw", false, "Low Emergency Limit"),
+                    number("regup_mw", false, "Reg Up"), number("regdn_mw", false, "Reg Down"),
+                    number("rrs_mw", false, "RRS"), number("rrspfr_mw", false, "RRSPFR"),
+                    number("rrsffr_mw", false, "RRSFFR"), number("rrsufr_mw", false, "RRSUFR"),
+                    number("nspin_mw", false, "NSPIN"), number("ecrs_mw", false, "ECRS"),
+                    number("min_soc_mwh", false, "Minimum SOC"), number("max_soc_mwh", false, "Maximum SOC"),
+                    number("hour_beginning_planned_soc_mwh", false, "Hour Beginning Planned SOC"), flag()),
+            List.of(),
+            // The 2014 column order (README 1.2, "Phase 1"): the headerless files of Sep-Dec 2014 have it.
+            List.of("Delivery Date", "QSE Name", "Resource Name", "Hour Ending", "Status", "High Sustained Limit",
+                    "Low Sustained Limit", "High Emergency Limit", "Low Emergency Limit", "Reg Up", "Reg Down", "RRS",
+                    "NSPIN"));
 
     /**
      * How a report is read from the Public API's query endpoint.
@@ -267,12 +360,15 @@ public enum ErcotReport {
     }
 
     private static final String LOCATION_TYPE = "location_type";
+    private static final String DAM_HOURS = "Delivery Date + Hour Ending (1..24, no DST flag: the repeated hour by row "
+            + "order per resource)";
+    private static final String SCED_LABELS = "SCED Time Stamp (MM/dd/yyyy HH:mm:ss) + Repeated Hour Flag";
     /** The column holding a SCED run's own instant (its grid column holds the 5-minute mark). */
     static final String SCED_TIME = "sced_time_utc";
 
     /** The role an operator column plays. */
     enum Role {
-        DATE, HOUR_ENDING, DELIVERY_HOUR, DELIVERY_INTERVAL, TIME_ENDING, SCED_TIMESTAMP, FLAG, TEXT, NUMBER
+        DATE, HOUR_ENDING, DELIVERY_HOUR, DELIVERY_INTERVAL, TIME_ENDING, SCED_TIMESTAMP, FLAG, TEXT, NUMBER, INTEGER
     }
 
     /**
@@ -291,13 +387,48 @@ public enum ErcotReport {
     private final Query query;
     private final Dataset dataset;
     private final List<Binding> bindings;
+    private final List<String> notKept;
+    private final List<String> headerless;
 
     ErcotReport(String reportId, Style style, Query query, Dataset dataset, List<Binding> bindings) {
+        this(reportId, style, query, dataset, bindings, List.of(), List.of());
+    }
+
+    /**
+     * @param notKept operator columns known but deliberately not kept (offer curves, start-up costs), matched like
+     *     binding names; a name ending in {@code *} matches every column starting with it ({@code QSE submitted
+     *     Curve-*}). They are not reported as unknown.
+     * @param headerless the column names, in file order, of files of this report that have no header line (empty
+     *     when every file has one)
+     */
+    ErcotReport(String reportId, Style style, Query query, Dataset dataset, List<Binding> bindings,
+            List<String> notKept, List<String> headerless) {
         this.reportId = reportId;
         this.style = style;
         this.query = query;
         this.dataset = dataset;
         this.bindings = List.copyOf(bindings);
+        this.notKept = notKept.stream().map(ErcotReport::normalise).toList();
+        this.headerless = List.copyOf(headerless);
+    }
+
+    /**
+     * Whether an operator column is known but deliberately not kept (curves, offers, start-up costs): such a
+     * column is not schema drift.
+     */
+    boolean isNotKept(String header) {
+        String n = normalise(header);
+        for (String k : notKept) {
+            if (k.endsWith("*") ? n.startsWith(k.substring(0, k.length() - 1)) : n.equals(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The column names of this report's files without a header line, in order; empty when all have one. */
+    List<String> headerlessColumns() {
+        return headerless;
     }
 
     /** ERCOT's report id, e.g. {@code NP6-905-CD}. */
@@ -404,11 +535,129 @@ public enum ErcotReport {
     }
 
     private static Dataset disclosure(String id, String title, String reference, TimeShape shape, String timeLabels,
-            Duration cadence, List<Column> rest) {
+            Duration cadence, LocalDate earliest, List<Column> rest) {
         Dataset d = dataset(id, title, reference, shape, timeLabels, cadence, Duration.ofDays(60), Duration.ofDays(2), rest);
         // One disclosure zip holds one operating day; resources are disclosed once, 60 days after.
         return new Dataset(d.id(), d.title(), d.operatorReference(), d.schema(), d.timeShape(), d.access(), d.cadence(),
-                d.marketZone(), d.publicationDelay(), d.grace(), d.earliest(), d.sourceRetention(), false, Duration.ofDays(1));
+                d.marketZone(), d.publicationDelay(), d.grace(), earliest, d.sourceRetention(), false, Duration.ofDays(1));
+    }
+
+    /** Nodal market start (README 1.2). */
+    private static LocalDate nodalStart() {
+        return LocalDate.of(2010, 12, 1);
+    }
+
+    /** The columns of the DAM Gen Resource and DAM ESR datasets (one schema: H2 reads both alike). */
+    private static List<Column> damAwardColumns(String types) {
+        return List.of(
+                key("resource_name", "ERCOT Resource Name"),
+                optionalText("resource_type", "ERCOT Resource Type: " + types),
+                optionalText("qse", "ERCOT QSE"),
+                optionalText("settlement_point", "ERCOT Settlement Point Name of the resource"),
+                optionalText("resource_status", "ERCOT Resource Status (ON, OFF, OUT, ...)"),
+                value("hsl_mw", "MW", "ERCOT HSL"),
+                value("lsl_mw", "MW", "ERCOT LSL"),
+                value("awarded_mw", "MW", "ERCOT Awarded Quantity: DAM energy award (sign for ESR charging unverified)"),
+                value("energy_spp_usd_per_mwh", "$/MWh", "ERCOT Energy Settlement Point Price"),
+                value("regup_awarded_mw", "MW", "ERCOT RegUp Awarded"),
+                value("regup_mcpc_usd_per_mw", "$/MW", "ERCOT RegUp MCPC"),
+                value("regdn_awarded_mw", "MW", "ERCOT RegDown Awarded"),
+                value("regdn_mcpc_usd_per_mw", "$/MW", "ERCOT RegDown MCPC"),
+                value("rrs_awarded_mw", "MW", "ERCOT RRS Awarded (files before the RRS split)"),
+                value("rrspfr_awarded_mw", "MW", "ERCOT RRSPFR Awarded"),
+                value("rrsffr_awarded_mw", "MW", "ERCOT RRSFFR Awarded"),
+                value("rrsufr_awarded_mw", "MW", "ERCOT RRSUFR Awarded"),
+                value("rrs_mcpc_usd_per_mw", "$/MW", "ERCOT RRS MCPC"),
+                value("ecrs_awarded_mw", "MW", "ERCOT ECRSSD Awarded (ECRS from 2023-06-09)"),
+                value("ecrs_mcpc_usd_per_mw", "$/MW", "ERCOT ECRS MCPC"),
+                value("nspin_awarded_mw", "MW", "ERCOT NonSpin Awarded"),
+                value("nspin_mcpc_usd_per_mw", "$/MW", "ERCOT NonSpin MCPC"));
+    }
+
+    private static List<Binding> damAwardBindings() {
+        return List.of(time(Role.DATE, "Delivery Date"), time(Role.HOUR_ENDING, "Hour Ending"),
+                text("resource_name", "Resource Name"), optional("resource_type", "Resource Type"),
+                optional("qse", "QSE"), optional("settlement_point", "Settlement Point Name"),
+                optional("resource_status", "Resource Status"),
+                number("hsl_mw", false, "HSL"), number("lsl_mw", false, "LSL"),
+                number("awarded_mw", false, "Awarded Quantity"),
+                number("energy_spp_usd_per_mwh", false, "Energy Settlement Point Price"),
+                number("regup_awarded_mw", false, "RegUp Awarded"), number("regup_mcpc_usd_per_mw", false, "RegUp MCPC"),
+                number("regdn_awarded_mw", false, "RegDown Awarded"),
+                number("regdn_mcpc_usd_per_mw", false, "RegDown MCPC"),
+                number("rrs_awarded_mw", false, "RRS Awarded"), number("rrspfr_awarded_mw", false, "RRSPFR Awarded"),
+                number("rrsffr_awarded_mw", false, "RRSFFR Awarded"),
+                number("rrsufr_awarded_mw", false, "RRSUFR Awarded"), number("rrs_mcpc_usd_per_mw", false, "RRS MCPC"),
+                number("ecrs_awarded_mw", false, "ECRSSD Awarded"), number("ecrs_mcpc_usd_per_mw", false, "ECRS MCPC"),
+                number("nspin_awarded_mw", false, "NonSpin Awarded"),
+                number("nspin_mcpc_usd_per_mw", false, "NonSpin MCPC"), flag());
+    }
+
+    /** DAM Gen/ESR columns known but not kept: the offer curve, start-up and minimum generation costs. */
+    private static List<String> damOfferColumns() {
+        return List.of("DME", "QSE submitted Curve-*", "Start Up Hot", "Start Up Inter", "Start Up Cold", "Min Gen Cost",
+                "ESR submitted Curve-*", "QSE submitted Bid Curve-*");
+    }
+
+    /** The columns of the SCED Gen Resource and SCED ESR datasets (one schema). */
+    private static List<Column> scedResourceColumns(String types) {
+        return List.of(
+                key("resource_name", "ERCOT Resource Name"),
+                optionalText("resource_type", "ERCOT Resource Type: " + types),
+                optionalText("qse", "ERCOT QSE"),
+                optionalText("telemetered_resource_status", "ERCOT Telemetered Resource Status (ON, OFF, OUT, ...)"),
+                value("base_point_mw", "MW", "ERCOT Base Point: SCED dispatch instruction"),
+                value("telemetered_net_output_mw", "MW", "ERCOT Telemetered Net Output; for an ESR positive = discharge"),
+                value("hsl_mw", "MW", "ERCOT HSL"),
+                value("lsl_mw", "MW", "ERCOT LSL"),
+                value("state_of_charge_mwh", "MWh", "ERCOT State of Charge (ESR file, from Feb 2026)"),
+                value("as_responsibility_regup_mw", "MW", "ERCOT Ancillary Service REGUP (before RTC+B)"),
+                value("as_responsibility_regdn_mw", "MW", "ERCOT Ancillary Service REGDN (before RTC+B)"),
+                value("as_responsibility_rrs_mw", "MW", "ERCOT Ancillary Service RRS (before RTC+B)"),
+                value("as_responsibility_rrsffr_mw", "MW", "ERCOT Ancillary Service RRSFFR (before RTC+B)"),
+                value("as_responsibility_nspin_mw", "MW", "ERCOT Ancillary Service NSRS (before RTC+B)"),
+                value("as_responsibility_ecrs_mw", "MW", "ERCOT Ancillary Service ECRS (before RTC+B)"),
+                value("as_award_regup_mw", "MW", "ERCOT AS Awards REGUP (from RTC+B)"),
+                value("as_award_regdn_mw", "MW", "ERCOT AS Awards REGDN (from RTC+B)"),
+                value("as_award_rrspfr_mw", "MW", "ERCOT AS Awards RRSPFR (from RTC+B)"),
+                value("as_award_rrsffr_mw", "MW", "ERCOT AS Awards RRSFFR (from RTC+B)"),
+                value("as_award_rrsufr_mw", "MW", "ERCOT AS Awards RRSUFR (from RTC+B)"),
+                value("as_award_ecrs_mw", "MW", "ERCOT AS Awards ECRS (from RTC+B)"),
+                value("as_award_nspin_mw", "MW", "ERCOT AS Awards NSPIN (from RTC+B)"));
+    }
+
+    private static List<Binding> scedResourceBindings() {
+        return List.of(time(Role.SCED_TIMESTAMP, "SCED Time Stamp"), text("resource_name", "Resource Name"),
+                optional("resource_type", "Resource Type"), optional("qse", "QSE"),
+                optional("telemetered_resource_status", "Telemetered Resource Status"),
+                number("base_point_mw", false, "Base Point"),
+                number("telemetered_net_output_mw", false, "Telemetered Net Output"),
+                number("hsl_mw", false, "HSL"), number("lsl_mw", false, "LSL"),
+                number("state_of_charge_mwh", false, "State of Charge"),
+                number("as_responsibility_regup_mw", false, "Ancillary Service REGUP"),
+                number("as_responsibility_regdn_mw", false, "Ancillary Service REGDN"),
+                number("as_responsibility_rrs_mw", false, "Ancillary Service RRS"),
+                number("as_responsibility_rrsffr_mw", false, "Ancillary Service RRSFFR"),
+                number("as_responsibility_nspin_mw", false, "Ancillary Service NSRS"),
+                number("as_responsibility_ecrs_mw", false, "Ancillary Service ECRS"),
+                number("as_award_regup_mw", false, "AS Awards REGUP"),
+                number("as_award_regdn_mw", false, "AS Awards REGDN"),
+                number("as_award_rrspfr_mw", false, "AS Awards RRSPFR"),
+                number("as_award_rrsffr_mw", false, "AS Awards RRSFFR"),
+                number("as_award_rrsufr_mw", false, "AS Awards RRSUFR"),
+                number("as_award_ecrs_mw", false, "AS Awards ECRS"),
+                number("as_award_nspin_mw", false, "AS Awards NSPIN"), flag());
+    }
+
+    /**
+     * SCED Gen/ESR columns known but not kept: offer curves, limits other than HSL/LSL, start-up offers, TPO,
+     * ramp rates, AS capabilities and the SOC bounds.
+     */
+    private static List<String> scedOfferColumns() {
+        return List.of("DME", "SCED1 Curve-*", "SCED2 Curve-*", "Output Schedule", "HASL", "HDL", "LASL", "LDL",
+                "Bid_Type", "Bid Type", "Start Up Cold Offer", "Start Up Hot Offer", "Start Up Inter Offer",
+                "Min Gen Cost", "Submitted TPO-*", "Proxy Extension", "Ramp Rate*", "AS Capability*", "Minimum SOC",
+                "Maximum SOC", "SCED TPO*");
     }
 
     private static Dataset dataset(String id, String title, String reference, TimeShape shape, String timeLabels,

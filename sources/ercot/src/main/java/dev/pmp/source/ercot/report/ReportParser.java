@@ -28,7 +28,9 @@ import java.util.Set;
 
 /**
  * Turns an ERCOT report (archive CSV or Public API JSON page) into rows of its dataset. Columns are
- * found by name; an unknown column is a note, a missing required one an error. Every row is checked
+ * found by name (trimmed, ignoring case, spaces and underscores); a column the report neither maps nor lists
+ * as known-but-not-kept is schema drift, reported in {@link ReportRows#unknownColumns()} and a note with the
+ * rows kept; a missing required one is an error, a missing optional one leaves its column null. Every row is checked
  * (numbers finite, labels valid, one row per natural key) and any failing row fails the whole file with
  * its file and line: nothing is dropped silently. Stateless; call from any thread.
  */
@@ -81,13 +83,35 @@ public final class ReportParser {
             for (int i = 0; i < records.size(); i++) {
                 header.add(records.text(i));
             }
-            Builder b = new Builder(report, file, header, strings);
+            boolean headerless = isHeaderless(report, header);
+            Builder b = new Builder(report, file, headerless ? report.headerlessColumns() : header, strings);
+            if (headerless) {
+                b.notes.add(file + ": no header line; columns read by position as " + report.headerlessColumns());
+                b.add(records, records.line());
+            }
             while (records.next()) {
                 b.add(records, records.line());
             }
             return b.finish();
         } catch (IllegalArgumentException e) {
             throw new SourceException(Failure.BAD_DATA, file + " " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether a file of {@code report} starts with a data line instead of its header: the report documents a
+     * headerless column order (COP files of Sep-Dec 2014) and the first cell is a date.
+     */
+    private static boolean isHeaderless(ErcotReport report, List<String> first) {
+        if (report.headerlessColumns().isEmpty() || first.size() != report.headerlessColumns().size()) {
+            return false;
+        }
+        byte[] cell = first.get(0).strip().getBytes(StandardCharsets.US_ASCII);
+        try {
+            Ascii.date(cell, 0, cell.length);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
@@ -143,7 +167,7 @@ public final class ReportParser {
                 b.add(cells, i);
             }
             ReportRows rows = b.finish();
-            return new ReportRows(rows.rows(), rows.notes(), paging[0], paging[1]);
+            return new ReportRows(rows.rows(), rows.notes(), paging[0], paging[1], rows.unknownColumns());
         } catch (IllegalArgumentException e) {
             throw new SourceException(Failure.BAD_DATA, file + " " + e.getMessage(), e);
         }
@@ -312,6 +336,7 @@ public final class ReportParser {
         final Schema schema;
         final LabelClock clock;
         final List<String> notes = new ArrayList<>();
+        final List<String> unknownColumns = new ArrayList<>();
         final List<String> problems = new ArrayList<>();
         final int width;
         final boolean interval;
@@ -364,7 +389,9 @@ public final class ReportParser {
                 String name = header.get(i);
                 Binding b = byName.get(ErcotReport.normalise(name));
                 if (b == null) {
-                    unknown.add(name.strip());
+                    if (!report.isNotKept(name)) {
+                        unknown.add(name.strip());
+                    }
                     continue;
                 }
                 if (!found.add(b)) {
@@ -385,6 +412,9 @@ public final class ReportParser {
                         }
                     }
                     case NUMBER -> anyValue = true;
+                    case INTEGER -> {
+                        // an attribute of the row (SMNE Interval Number), not a value column
+                    }
                 }
             }
             List<String> missing = new ArrayList<>();
@@ -398,6 +428,7 @@ public final class ReportParser {
                         : "missing column(s) " + String.join(", ", missing)) + " for " + report.reportId()
                         + "; header is " + header);
             }
+            unknownColumns.addAll(unknown);
             if (!unknown.isEmpty()) {
                 String listed = unknown.size() <= MAX_LISTED ? String.join(", ", unknown)
                         : String.join(", ", unknown.subList(0, MAX_LISTED)) + " and " + (unknown.size() - MAX_LISTED) + " more";
@@ -440,6 +471,8 @@ public final class ReportParser {
                             continue;
                         }
                         row[targets[i]] = Ascii.number(cells.bytes(i), cells.start(i), cells.end(i));
+                    } else if (r == Role.INTEGER && !cells.isEmpty(i)) {
+                        row[targets[i]] = (long) Ascii.integer(cells.bytes(i), cells.start(i), cells.end(i));
                     }
                 }
                 if (locationColumn >= 0) {
@@ -461,7 +494,7 @@ public final class ReportParser {
             }
             LocalDate day;
             int second;
-            if (report.style() == Style.SCED) {
+            if (report.style() == Style.SCED || report.style() == Style.END_STAMP) {
                 byte[] b = c.bytes(stampCell);
                 int s = c.start(stampCell);
                 int e = c.end(stampCell);
@@ -490,7 +523,7 @@ public final class ReportParser {
                         yield (h - 1) * 3600 + (k - 1) * 900;
                     }
                     case TIME_ENDING -> Ascii.minutes(b, s, e) * 60;
-                    case SCED -> throw new AssertionError("SCED stamps are read above");
+                    case SCED, END_STAMP -> throw new AssertionError("stamps are read above");
                 };
             }
             Object series = flag == Flag.ABSENT ? series(row) : null;
@@ -565,7 +598,7 @@ public final class ReportParser {
                 throw new IllegalArgumentException(problems.size() + " bad row(s) in " + report.reportId() + ": "
                         + String.join("; ", listed) + more);
             }
-            return new ReportRows(rows, notes);
+            return new ReportRows(rows, notes, 0, 0, unknownColumns);
         }
 
         private String describe(Object[] v, int[] keyColumns) {

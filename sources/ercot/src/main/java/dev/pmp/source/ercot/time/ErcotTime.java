@@ -100,6 +100,15 @@ public final class ErcotTime {
         return (repeated ? local.withLaterOffsetAtOverlap() : local.withEarlierOffsetAtOverlap()).toInstant();
     }
 
+    /**
+     * Start of the 15-minute interval whose end minus one second is {@code stamp} (60-day SMNE
+     * {@code Interval Time}): {@code stamp + 1 s - 15 min} in absolute time, so an interval that ends at the
+     * fall-back or spring-forward transition keeps its 15 minutes. Localise the stamp with {@link #scedTime}.
+     */
+    public static Instant endStampStart(Instant stamp) {
+        return stamp.plusSeconds(1).minus(QUARTER_HOUR);
+    }
+
     /** Whether {@code day} is a spring-forward day (23 hours) in America/Chicago. */
     public static boolean isSpringForward(LocalDate day) {
         return hours(day) == 23;

@@ -30,7 +30,12 @@ public final class LabelClock {
         /** {@code TimeEnding} {@code HH:mm}: the label is the interval's end, 15 minutes. */
         TIME_ENDING(ErcotTime.QUARTER_HOUR, true),
         /** A SCED run stamp {@code MM/dd/yyyy HH:mm:ss}: an instant, no duration. */
-        SCED(Duration.ZERO, false);
+        SCED(Duration.ZERO, false),
+        /**
+         * A stamp {@code MM/dd/yyyy HH:mm:ss} one second before a 15-minute interval's end (60-day SMNE
+         * {@code Interval Time}, {@code 00:14:59} for the first interval): localised like a SCED stamp.
+         */
+        END_STAMP(ErcotTime.QUARTER_HOUR, false);
 
         private final Duration duration;
         private final boolean endLabel;
@@ -82,7 +87,7 @@ public final class LabelClock {
      * @param day the operating day (DeliveryDate, OperDay) or the stamp's date
      * @param second the label as seconds after local midnight: the naive start for start labels
      *     ({@code (HE-1)*3600}, may reach 86400 for hour 25), the naive end for {@link Style#TIME_ENDING},
-     *     the stamp's time for {@link Style#SCED}
+     *     the stamp's time for {@link Style#SCED} and {@link Style#END_STAMP}
      * @param series the row's key without time (settlement point and type); rows of one series on a
      *     fall-back day without a flag are told apart by their order
      * @return the start instant, or {@code null} when the row waits for {@link #finish} (fall-back days)
@@ -108,7 +113,8 @@ public final class LabelClock {
                 if (second != d.lastSecond) {
                     // Rows of one interval follow each other: share one instant instead of one per row.
                     Instant t = d.midnight.plusSeconds(second);
-                    d.lastInstant = style.endLabel ? t.minus(style.duration) : t;
+                    d.lastInstant = style.endLabel ? t.minus(style.duration)
+                            : style == Style.END_STAMP ? ErcotTime.endStampStart(t) : t;
                     d.lastSecond = second;
                 }
                 return d.lastInstant;
@@ -187,6 +193,7 @@ public final class LabelClock {
                 later = p.flag == Flag.REPEATED;
             }
             Instant t = style == Style.SCED ? ErcotTime.scedTime(naive, later)
+                    : style == Style.END_STAMP ? ErcotTime.endStampStart(ErcotTime.scedTime(naive, later))
                     : style.endLabel ? ErcotTime.timeEndingEnd(date, p.second / 60, later).minus(style.duration)
                     : ErcotTime.labelStart(naive, later, ErcotTime.ZONE);
             sink.placed(p.slot, t);
@@ -200,6 +207,7 @@ public final class LabelClock {
         LocalDateTime gapEnd = gap.getDateTimeAfter();
         return switch (style) {
             case SCED -> ErcotTime.scedTime(naive, false);
+            case END_STAMP -> ErcotTime.endStampStart(ErcotTime.scedTime(naive, false));
             case TIME_ENDING -> {
                 if (naive.equals(gapStart)) {
                     d.early(second);

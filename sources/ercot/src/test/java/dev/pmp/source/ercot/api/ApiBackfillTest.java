@@ -65,7 +65,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Real backfills through the engine: {@link Pipeline} + {@link HttpFetcher} + {@link MemoryStore} against
  * the simulator's Public API fake, signing in with the {@link Auth.BearerToken} the source describes (the
- * token form is POSTed to a {@link FixtureServer}: the simulator serves GETs only). Budgets and backoff
+ * token form is POSTed to a {@link FixtureServer}, standing in for Azure B2C). Budgets and backoff
  * run on the manual clock, so the simulator's 30-per-minute limit and the source's budget share one time.
  */
 class ApiBackfillTest {

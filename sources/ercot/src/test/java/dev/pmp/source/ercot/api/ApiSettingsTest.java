@@ -63,7 +63,8 @@ class ApiSettingsTest {
 
     @Test
     void apiDatasetsNeedTheThreeVariables() {
-        for (ErcotReport r : new ErcotReport[] {ErcotReport.NP6_905_CD, ErcotReport.NP3_965_ER}) {
+        for (ErcotReport r : new ErcotReport[] {ErcotReport.NP6_905_CD, ErcotReport.NP3_965_ER_GEN,
+            ErcotReport.NP1_301}) {
             assertThatThrownBy(() -> new ErcotSource().feed(r.dataset(), of(Map.of())))
                     .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.failure()).isEqualTo(Failure.CONFIG))
                     .hasMessageContaining("PMP_ERCOT_USERNAME").hasMessageContaining("PMP_ERCOT_PASSWORD")

@@ -35,8 +35,10 @@ import org.junit.jupiter.api.Test;
 class DisclosureFeedTest {
 
     private static final ZoneId CT = ZoneId.of("America/Chicago");
-    private static final DisclosureFeed DAM = new DisclosureFeed(DisclosureFeed.Kind.DAM, SETTINGS);
-    private static final DisclosureFeed SCED = new DisclosureFeed(DisclosureFeed.Kind.SCED, SETTINGS);
+    private static final DisclosureFeed DAM = new DisclosureFeed(DisclosureFeed.Kind.DAM_GEN, SETTINGS);
+    private static final DisclosureFeed DAM_ESR = new DisclosureFeed(DisclosureFeed.Kind.DAM_ESR, SETTINGS);
+    private static final DisclosureFeed SCED = new DisclosureFeed(DisclosureFeed.Kind.SCED_GEN, SETTINGS);
+    private static final DisclosureFeed SCED_ESR = new DisclosureFeed(DisclosureFeed.Kind.SCED_ESR, SETTINGS);
 
     private static final String SCED_GEN_HEADER = "\"SCED Time Stamp\",\"Repeated Hour Flag\",\"QSE\",\"DME\","
             + "\"Resource Name\",\"Resource Type\",\"SCED1 Curve-MW1\",\"SCED1 Curve-Price1\",\"Output Schedule\",\"HSL\","
@@ -68,7 +70,10 @@ class DisclosureFeedTest {
                 + "postDatetimeFrom=2025-02-21T00:00:00&postDatetimeTo=2025-02-23T00:00:00&size=1000&page=1"));
         assertThat(r.authenticated()).isTrue();
         assertThat(r.budget()).contains("api");
+        assertThat(r.immutable()).as("a listing changes as postings arrive").isFalse();
         assertThat(SCED.request(day(LocalDate.of(2024, 12, 23))).uri().getPath()).isEqualTo("/pr/archive/np3-965-er");
+        assertThat(new DisclosureFeed(DisclosureFeed.Kind.COP, SETTINGS).request(day(LocalDate.of(2024, 12, 23))).uri()
+                .getPath()).isEqualTo("/pr/archive/np1-301");
     }
 
     @Test
@@ -80,6 +85,15 @@ class DisclosureFeedTest {
         Parsed p = DAM.parse(day(LocalDate.of(2024, 12, 23)), response("https://x/", listing));
         assertThat(p.rows()).isEmpty();
         assertThat(p.next()).map(FetchRequest::uri).contains(URI.create("https://api.example/pr/archive/np3-966-er?download=76"));
+        assertThat(p.next()).get().satisfies(n -> {
+            assertThat(n.immutable()).as("the same zip serves several datasets: download it once").isTrue();
+            assertThat(n.authenticated()).isTrue();
+            assertThat(n.budget()).contains("api");
+        });
+        // NP1-301 posts one document a day: whatever its friendly name, the first posting is taken
+        Parsed cop = new DisclosureFeed(DisclosureFeed.Kind.COP, SETTINGS).parse(day(LocalDate.of(2024, 12, 23)),
+                response("https://x/", listing.replace("np3-966-er", "np1-301")));
+        assertThat(cop.next()).map(FetchRequest::uri).contains(URI.create("https://api.example/pr/archive/np1-301?download=75"));
         String other = listing.replace("DAM_Disclosure", "X").replace("DAM Disclosure", "X");
         assertFailure(() -> DAM.parse(day(LocalDate.of(2024, 12, 23)), response("https://x/", other)),
                 Failure.NOT_PUBLISHED, "no 60_Day_DAM_Disclosure posting for operating day 2024-12-23");
@@ -92,7 +106,7 @@ class DisclosureFeedTest {
         members.put("60d_DAM_Gen_Resource_Data-21-FEB-25.csv", damGenExcerpt());
         Window w = day(LocalDate.of(2024, 12, 23));
         Parsed p = DAM.parse(w, response("https://x/?download=76", zip(members)));
-        Schema schema = ErcotReport.NP3_966_ER.dataset().schema();
+        Schema schema = ErcotReport.NP3_966_ER_GEN.dataset().schema();
         assertThat(p.rows()).hasSize(2);
         Row first = p.rows().get(0);
         assertThat(schema.problemWith(first)).isNull();
@@ -109,14 +123,16 @@ class DisclosureFeedTest {
         assertThat(first.get(schema.indexOf("regup_awarded_mw"))).isNull();
         assertThat(p.rows().get(1).get(schema.indexOf("resource_name"))).isEqualTo("7RNCHSLR_UNIT2");
         assertThat(p.covered()).containsExactly(w);
-        assertThat(p.notes()).anySatisfy(n -> assertThat(n).contains("QSE submitted Curve-MW1", "more"));
+        // The offer curve, start-up costs and DME are known and deliberately not kept: no drift reported.
+        assertThat(p.unknownColumns()).isEmpty();
+        assertThat(p.notes()).noneSatisfy(n -> assertThat(n).contains("QSE submitted Curve-MW1"));
     }
 
     @Test
     void refusesADisclosureWithoutItsResourceFile() throws Exception {
         byte[] zip = zip("60d_DAM_EnergyBids-21-FEB-25.csv", ascii("\"Delivery Date\",\"Hour Ending\"\r\n"));
         assertFailure(() -> DAM.parse(day(LocalDate.of(2024, 12, 23)), response("https://x/", zip)), Failure.BAD_DATA,
-                "no 60d_DAM_Gen_Resource_Data file");
+                "no 60d_DAM_Gen_Resource_Data- file");
         byte[] truncated = java.util.Arrays.copyOf(zip("60d_DAM_Gen_Resource_Data-21-FEB-25.csv", damGenExcerpt()), 200);
         assertFailure(() -> DAM.parse(day(LocalDate.of(2024, 12, 23)), response("https://x/", truncated)),
                 Failure.BAD_DATA, "truncated");
@@ -152,7 +168,7 @@ class DisclosureFeedTest {
         byte[] zip = zip(new LinkedHashMap<>(Map.of("60d_DAM_Gen_Resource_Data-01-JAN-26.csv",
                 ascii("\"Delivery Date\",\"Hour Ending\",\"Resource Name\",\"Awarded Quantity\"\r\n"),
                 "60d_DAM_ESR_Data-01-JAN-26.csv", ascii(csv.toString()))));
-        Parsed p = DAM.parse(day(d), response("https://x/", zip));
+        Parsed p = DAM_ESR.parse(day(d), response("https://x/", zip));
         assertThat(p.rows()).hasSize(50);
         List<Instant> a = p.rows().stream().filter(r -> r.get(2).equals("BESS_A_ESR1")).map(r -> r.instant(0)).toList();
         assertThat(a).hasSize(25).doesNotHaveDuplicates();
@@ -161,7 +177,7 @@ class DisclosureFeedTest {
                 Instant.parse("2025-11-02T08:00:00Z"));
         assertThat(a.get(24)).isEqualTo(Instant.parse("2025-11-03T05:00:00Z"));
         assertThat(p.covered()).containsExactly(day(d));
-        Schema schema = ErcotReport.NP3_966_ER.dataset().schema();
+        Schema schema = ErcotReport.NP3_966_ER_ESR.dataset().schema();
         assertThat(p.rows().get(0).get(schema.indexOf("awarded_mw"))).isEqualTo(-50.0);
         assertThat(p.rows().get(0).get(schema.indexOf("regup_mcpc_usd_per_mw"))).isEqualTo(3.25);
     }
@@ -196,9 +212,17 @@ class DisclosureFeedTest {
         members.put("60d_SCED_SMNE_GEN_RES-03-AUG-25.csv", ascii("\"Interval Time\",\"Interval Number\"\r\n"));
         Window w = day(LocalDate.of(2025, 6, 4));
         Parsed p = SCED.parse(w, response("https://x/", zip(members)));
-        Schema s = ErcotReport.NP3_965_ER.dataset().schema();
-        assertThat(p.rows()).hasSize(2);
+        Parsed pe = SCED_ESR.parse(w, response("https://x/", zip(members)));
+        Schema s = ErcotReport.NP3_965_ER_GEN.dataset().schema();
+        assertThat(ErcotReport.NP3_965_ER_ESR.dataset().schema().columns()).isEqualTo(s.columns().stream()
+                .map(c -> c.name().equals("resource_type") ? ErcotReport.NP3_965_ER_ESR.dataset().schema().column(c.name())
+                        : c).toList());
+        assertThat(p.rows()).hasSize(1);
+        assertThat(pe.rows()).hasSize(1);
         p.rows().forEach(r -> assertThat(s.problemWith(r)).isNull());
+        pe.rows().forEach(r -> assertThat(s.problemWith(r)).isNull());
+        assertThat(p.unknownColumns()).isEmpty();
+        assertThat(pe.unknownColumns()).isEmpty();
         Row g = p.rows().get(0);
         assertThat(g.instant(0)).isEqualTo(Instant.parse("2025-06-04T05:00:00Z"));
         assertThat(g.instant(1)).isEqualTo(Instant.parse("2025-06-04T05:00:25Z"));
@@ -206,7 +230,7 @@ class DisclosureFeedTest {
         assertThat(g.get(s.indexOf("telemetered_net_output_mw"))).isEqualTo(138.7);
         assertThat(g.get(s.indexOf("as_responsibility_regup_mw"))).isEqualTo(0.0);
         assertThat(g.get(s.indexOf("as_award_regup_mw"))).isNull();
-        Row e = p.rows().get(1);
+        Row e = pe.rows().get(0);
         assertThat(e.get(s.indexOf("resource_type"))).isEqualTo("ESR");
         assertThat(e.get(s.indexOf("base_point_mw"))).isEqualTo(-20.0);
         assertThat(e.get(s.indexOf("state_of_charge_mwh"))).isEqualTo(55.5);
@@ -221,7 +245,7 @@ class DisclosureFeedTest {
     void scedFallBackAndSpringForward() throws Exception {
         String fall = ESR_HEADER + "\"11/02/2025 01:30:15\",\"N\",\"Q\",\"D\",\"BATT_ESR1\",\"ESR\",,,,,,\"1\",,,,,,,,,,,\r\n"
                 + "\"11/02/2025 01:30:17\",\"Y\",\"Q\",\"D\",\"BATT_ESR1\",\"ESR\",,,,,,\"2\",,,,,,,,,,,\r\n";
-        Parsed p = SCED.parse(day(LocalDate.of(2025, 11, 2)), response("https://x/",
+        Parsed p = SCED_ESR.parse(day(LocalDate.of(2025, 11, 2)), response("https://x/",
                 zip(new LinkedHashMap<>(Map.of("60d_SCED_Gen_Resource_Data-01-JAN-26.csv", ascii(SCED_GEN_HEADER),
                         "60d_ESR_Data_in_SCED-01-JAN-26.csv", ascii(fall))))));
         assertThat(p.rows()).extracting(r -> r.instant(1)).containsExactly(Instant.parse("2025-11-02T06:30:15Z"),
@@ -234,7 +258,7 @@ class DisclosureFeedTest {
                 + "\"03/08/2026 03:00:20\",\"N\",\"Q\",\"D\",\"BATT_ESR1\",\"ESR\",,,,,,\"2\",,,,,,,,,,,\r\n";
         Window springDay = day(LocalDate.of(2026, 3, 8));
         assertThat(springDay.length()).isEqualTo(Duration.ofHours(23));
-        Parsed s = SCED.parse(springDay, response("https://x/",
+        Parsed s = SCED_ESR.parse(springDay, response("https://x/",
                 zip(new LinkedHashMap<>(Map.of("60d_SCED_Gen_Resource_Data-07-MAY-26.csv", ascii(SCED_GEN_HEADER),
                         "60d_ESR_Data_in_SCED-07-MAY-26.csv", ascii(spring))))));
         assertThat(s.rows()).extracting(r -> r.instant(0)).containsExactly(Instant.parse("2026-03-08T07:55:00Z"),
@@ -242,7 +266,7 @@ class DisclosureFeedTest {
         assertThat(s.rows()).extracting(r -> r.instant(1)).containsExactly(Instant.parse("2026-03-08T07:55:20Z"),
                 Instant.parse("2026-03-08T08:00:20Z"));
         String gap = spring.replace("03:00:20", "02:30:20");
-        assertFailure(() -> SCED.parse(springDay, response("https://x/",
+        assertFailure(() -> SCED_ESR.parse(springDay, response("https://x/",
                 zip(new LinkedHashMap<>(Map.of("60d_SCED_Gen_Resource_Data-07-MAY-26.csv", ascii(SCED_GEN_HEADER),
                         "60d_ESR_Data_in_SCED-07-MAY-26.csv", ascii(gap)))))),
                 Failure.BAD_DATA, "does not exist");

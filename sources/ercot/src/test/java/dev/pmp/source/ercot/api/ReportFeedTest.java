@@ -54,11 +54,14 @@ class ReportFeedTest {
     }
 
     @Test
-    void readsMonthsAndOldWindowsFromBundles() {
+    void readsMonthsFromBundlesAndShortOldWindowsInBulk() {
         assertThat(RT.request(SEPTEMBER).uri()).isEqualTo(URI.create("https://api.example/pr/bundle/np6-905-cd"));
         Window old = Window.of(Instant.parse("2023-12-01T06:00:00Z"), Duration.ofDays(1));
-        assertThat(ReportFeed.bundleRoute(old)).isTrue();
+        assertThat(ReportFeed.bundleRoute(old)).isFalse();
+        assertThat(RT.bulkRoute(old)).isTrue();
+        assertThat(RT.request(old).uri().getPath()).isEqualTo("/pr/archive/np6-905-cd");
         assertThat(ReportFeed.bundleRoute(DAY)).isFalse();
+        assertThat(RT.bulkRoute(DAY)).isFalse();
     }
 
     @Test
@@ -221,10 +224,15 @@ class ReportFeedTest {
         String firstOfTwo = listing.replace("2026-09", "2026-06").replace("\"totalPages\":1", "\"totalPages\":2");
         assertThat(RT.parse(SEPTEMBER, response("https://x/", firstOfTwo)).next()).map(FetchRequest::uri)
                 .contains(URI.create("https://api.example/pr/bundle/np6-905-cd?page=2"));
+        // A month not bundled yet is read by bulk download.
         String none = listing.replace("2026-09", "2026-06");
-        assertFailure(() -> RT.parse(SEPTEMBER, response("https://x/", none)), Failure.NOT_PUBLISHED, "2026-09");
+        Parsed bulk = RT.parse(SEPTEMBER, response("https://x/", none));
+        assertThat(bulk.notes()).anySatisfy(n -> assertThat(n).contains("no NP6-905-CD bundle for 2026-09"));
+        assertThat(bulk.next()).map(FetchRequest::uri).contains(URI.create("https://api.example/pr/archive/np6-905-cd?"
+                + "postDatetimeFrom=2026-08-31T23:15:00&postDatetimeTo=2026-10-01T01:15:00&size=1000&page=1"));
         String empty = "{\"_links\":{},\"_meta\":{\"totalRecords\":0},\"product\":{}}";
-        assertFailure(() -> RT.parse(SEPTEMBER, response("https://x/", empty)), Failure.NOT_PUBLISHED, "bundle");
+        assertThat(RT.parse(SEPTEMBER, response("https://x/", empty)).next()).map(r -> r.uri().getPath())
+                .contains("/pr/archive/np6-905-cd");
     }
 
     @Test

@@ -139,8 +139,10 @@ class ReportGoldenTest {
         assertThat(List.of(ErcotReport.values()).stream().map(r -> r.dataset().id()).toList()).containsExactly(
                 "ercot.spp_real_time_15min", "ercot.spp_day_ahead_hourly",
                 "ercot.as_prices_day_ahead", "ercot.as_prices_real_time_15min", "ercot.load_by_weather_zone",
-                "ercot.load_by_forecast_zone", "ercot.system_lambda", "ercot.lmp_sced", "ercot.sced_resource_data_60d",
-                "ercot.dam_resource_awards_60d");
+                "ercot.load_by_forecast_zone", "ercot.system_lambda", "ercot.lmp_sced",
+                "ercot.dam_gen_resources_60d", "ercot.dam_load_resources_60d", "ercot.dam_esr_60d",
+                "ercot.sced_gen_resources_60d", "ercot.sced_load_resources_60d", "ercot.sced_esr_60d",
+                "ercot.sced_smne_60d", "ercot.cop_snapshot_60d");
         assertThat(ErcotReport.NP6_905_CD.dataset().schema().naturalKey())
                 .containsExactly("interval_start_utc", "settlement_point", "settlement_point_type");
         assertThat(ErcotReport.NP6_788_CD.dataset().schema().naturalKey()).containsExactly("time_utc", "sced_time_utc",

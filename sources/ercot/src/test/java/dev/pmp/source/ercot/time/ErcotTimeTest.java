@@ -113,4 +113,43 @@ class ErcotTimeTest {
             }
         }
     }
+
+    /**
+     * SMNE stamps (interval end minus 1 s, no flag) on every kind of day: the local stamp of each interval's
+     * last second, the repeated hour's stamps told apart by order within the series.
+     */
+    @Test
+    void endStampFilesEveryDay() {
+        for (LocalDate day : List.of(LocalDate.of(2024, 3, 10), LocalDate.of(2024, 11, 3), LocalDate.of(2026, 9, 29))) {
+            LabelClock clock = new LabelClock(Style.END_STAMP);
+            Instant midnight = day.atStartOfDay(ErcotTime.ZONE).toInstant();
+            int n = ErcotTime.hours(day) * 4;
+            List<Instant> starts = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Instant last = midnight.plusSeconds(900L * i + 899);
+                LocalDateTime stamp = LocalDateTime.ofInstant(last, ErcotTime.ZONE);
+                int second = stamp.toLocalTime().toSecondOfDay();
+                assertThat(stamp.toLocalDate()).isEqualTo(day);
+                starts.add(clock.place(i, day, second, Flag.ABSENT, "UNIT_A"));
+            }
+            List<String> problems = new ArrayList<>();
+            clock.finish(new LabelClock.Sink() {
+                @Override
+                public void placed(int slot, Instant start) {
+                    starts.set(slot, start);
+                }
+
+                @Override
+                public void problem(int slot, String message) {
+                    problems.add(message);
+                }
+            });
+            assertThat(problems).isEmpty();
+            for (int i = 0; i < n; i++) {
+                assertThat(starts.get(i)).as(day + " #" + i).isEqualTo(midnight.plusSeconds(900L * i));
+            }
+        }
+        assertThat(ErcotTime.endStampStart(Instant.parse("2024-11-03T06:59:59Z")))
+                .isEqualTo(Instant.parse("2024-11-03T06:45:00Z"));
+    }
 }

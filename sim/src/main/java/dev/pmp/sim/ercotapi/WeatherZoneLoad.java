@@ -1,0 +1,48 @@
+package dev.pmp.sim.ercotapi;
+
+import java.util.List;
+
+/** NP6-345-CD actual system load by weather zone (recorded sample {@code archive/np6-345-cd.csv}). */
+final class WeatherZoneLoad extends ZoneLoad {
+
+    @Override
+    String emil() {
+        return "np6-345-cd";
+    }
+
+    @Override
+    String artifact() {
+        return "act_sys_load_by_wzn";
+    }
+
+    @Override
+    long firstDocId() {
+        return 2_400_000_000L;
+    }
+
+    @Override
+    String rtid() {
+        return "00013101";
+    }
+
+    @Override
+    String friendlyPrefix() {
+        return "ACTSYSLDWZNNP6345_";
+    }
+
+    @Override
+    List<String> zones() {
+        return List.of("COAST", "EAST", "FAR_WEST", "NORTH", "NORTH_C", "SOUTHERN", "SOUTH_C", "WEST");
+    }
+
+    @Override
+    double[] typical() {
+        return new double[] {15634.67, 1931.13, 7675.68, 1686.86, 16704.14, 5028.49, 9970.70, 1840.18};
+    }
+
+    @Override
+    List<String> fields() {
+        return List.of("operatingDay", "hourEnding", "coast", "east", "farWest", "north", "northC", "southern", "southC",
+                "west", "total", "DSTFlag");
+    }
+}
