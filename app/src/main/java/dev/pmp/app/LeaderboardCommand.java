@@ -7,10 +7,18 @@ import dev.pmp.analytics.bess.LeaderboardEntry;
 import dev.pmp.analytics.bess.LeaderboardFormat;
 import dev.pmp.analytics.bess.Period;
 import dev.pmp.analytics.bess.RevenueCalculator;
+import dev.pmp.analytics.bess.ResourcePairing;
 import dev.pmp.analytics.bess.RevenueReport;
+import dev.pmp.engine.events.Events;
+import dev.pmp.engine.pipeline.RunReport;
+import dev.pmp.spi.Batch;
 import dev.pmp.spi.Dataset;
+import dev.pmp.spi.StoreException;
 import dev.pmp.spi.Window;
 import dev.pmp.spi.WriteResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +61,10 @@ final class LeaderboardCommand implements Callable<Integer> {
     @Option(names = "--write", description = "Also store the resource-days as dataset analytics.bess_revenue_daily.")
     boolean write;
 
+    @Option(names = "--pairs", paramLabel = "FILE", description = {"Pairing overrides, one RESOURCE = BATTERY_RESOURCE a line",
+        "(LOAD_LD1 = GEN_UNIT1, OLD_UNIT1 = NEW_ESR1, or LOAD_LD1 = - to never pair it); default: setting PMP_BESS_PAIRS."})
+    Path pairs;
+
     @Override
     public Integer call() throws Exception {
         if (year == null) {
@@ -70,25 +82,28 @@ final class LeaderboardCommand implements Callable<Integer> {
             for (Dataset d : inputs.all()) {
                 pmp.store().prepare(d);
             }
-            RevenueReport report = new RevenueCalculator(pmp.store().view(), inputs, main.clock).compute(from, to);
+            RevenueReport report = new RevenueCalculator(pmp.store().view(), inputs, main.clock, pairing(pairs, main))
+                    .compute(from, to);
             List<LeaderboardEntry> entries = Leaderboard.rank(report, rows, top);
             main.out.print(output.render(entries));
             main.out.flush();
             main.err.println("pmp leaderboard: " + report.batteries().size() + " batteries, " + report.days().size()
                     + " resource-days from " + from + " to " + to.minusDays(1));
             if (report.batteries().isEmpty()) {
-                Window period = new Window(from.atStartOfDay(inputs.damAwards().marketZone()).toInstant(),
-                        to.atStartOfDay(inputs.damAwards().marketZone()).toInstant());
-                for (Dataset d : List.of(inputs.damAwards(), inputs.sced())) {
+                Window period = new Window(from.atStartOfDay(inputs.damGen().marketZone()).toInstant(),
+                        to.atStartOfDay(inputs.damGen().marketZone()).toInstant());
+                for (Dataset d : List.of(inputs.damGen(), inputs.damEsr(), inputs.smne(), inputs.scedEsr())) {
                     main.err.println("pmp leaderboard: " + d.id() + " covers " + pmp.store().view().coverage(d, period)
                             + " of the period; no PWRSTR or ESR rows found (pmp backfill " + d.id() + " ...)");
                 }
             }
             if (write) {
                 pmp.store().prepare(DailyRevenueTable.DATASET);
-                WriteResult w = pmp.store().write(DailyRevenueTable.batch(report, main.clock.instant()));
+                Batch batch = DailyRevenueTable.batch(report, main.clock.instant());
+                WriteResult w = pmp.store().write(batch);
                 main.err.println("pmp leaderboard: " + DailyRevenueTable.DATASET.id() + " " + w.inserted()
                         + " inserted, " + w.updated() + " updated, " + w.unchanged() + " unchanged");
+                announce(pmp, batch, w);
             }
         }
         return ExitCodes.OK;
@@ -102,7 +117,30 @@ final class LeaderboardCommand implements Callable<Integer> {
             found.add(pmp.catalog().find(id).or(() -> pmp.catalog().find(former))
                     .orElseGet(() -> pmp.catalog().dataset(id)));
         }
-        return new ErcotInputs(found.get(0), found.get(1), found.get(2), found.get(3), found.get(4), found.get(5));
+        return ErcotInputs.of(found);
+    }
+
+    /**
+     * Sends the {@code rows_arrived} / {@code rows_revised} events of a {@code --write} through the event relay
+     * ({@code PMP_KAFKA_BOOTSTRAP}, {@code PMP_WEBHOOK_URL}) like a fetch pass's, when one is set.
+     */
+    private void announce(Pmp pmp, Batch batch, WriteResult w) throws StoreException {
+        if (!pmp.relay().active()) {
+            return;
+        }
+        Window changed = w.inserted() + w.updated() == 0 ? null : batch.covered().get(0);
+        RunReport pass = new RunReport(DailyRevenueTable.DATASET.id(), 0, batch.rows().size(), w, List.of(), true,
+                List.of(), List.of("derived by pmp leaderboard --write"), null, "", Duration.ZERO, changed);
+        // A fresh Events: only the write's own events are wanted, not gap or lateness transitions.
+        pmp.relay().enqueue(new Events().of(pass, main.clock.instant()));
+        // A one-shot command waits a little for its events, like pmp update; the rest stays in the outbox.
+        pmp.relay().drain(Duration.ofSeconds(30));
+    }
+
+    /** The pairing overrides of {@code --pairs}, else of the file named by {@code PMP_BESS_PAIRS}, else none. */
+    static ResourcePairing pairing(Path option, Main main) throws IOException {
+        Path file = option != null ? option : main.settings().value("PMP_BESS_PAIRS").map(Path::of).orElse(null);
+        return file == null ? ResourcePairing.RULES_ONLY : ResourcePairing.read(file);
     }
 
     private static Period parsePeriod(String name) {
@@ -122,7 +160,8 @@ final class LeaderboardCommand implements Callable<Integer> {
         @ParentCommand
         LeaderboardCommand leaderboard;
 
-        @Parameters(index = "0", paramLabel = "RESOURCE", description = "ERCOT Resource Name, e.g. XXX_BESS1.")
+        @Parameters(index = "0", paramLabel = "RESOURCE",
+                description = "ERCOT Resource Name of the battery, its ESR or its paired load resource, e.g. XXX_BESS1.")
         String resource;
 
         @Option(names = "--day", paramLabel = "YYYY-MM-DD", required = true,
@@ -137,8 +176,8 @@ final class LeaderboardCommand implements Callable<Integer> {
                 for (Dataset d : inputs.all()) {
                     pmp.store().prepare(d);
                 }
-                RevenueReport report = new RevenueCalculator(pmp.store().view(), inputs, main.clock)
-                        .explain(resource, day);
+                RevenueReport report = new RevenueCalculator(pmp.store().view(), inputs, main.clock,
+                        pairing(leaderboard.pairs, main)).explain(resource, day);
                 main.out.print(LeaderboardFormat.explain(report));
                 main.out.flush();
             }

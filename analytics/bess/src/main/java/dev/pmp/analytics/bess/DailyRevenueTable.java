@@ -31,8 +31,9 @@ public final class DailyRevenueTable {
     public static final Dataset DATASET = new Dataset(
             "analytics.bess_revenue_daily",
             "ERCOT battery revenue per resource and operating day (derived from the 60-day disclosures and prices)",
-            "derived by pmp analytics/bess from ercot.dam_resource_awards_60d, ercot.sced_resource_data_60d, "
-                    + "ercot.spp_day_ahead_hourly, ercot.spp_real_time_15min, ercot.as_prices_*",
+            "derived by pmp leaderboard --write (analytics/bess) from ercot.dam_gen_resources_60d, ercot.dam_esr_60d, "
+                    + "ercot.dam_load_resources_60d, ercot.sced_esr_60d, ercot.sced_load_resources_60d, "
+                    + "ercot.sced_smne_60d, ercot.sced_gen_resources_60d, ercot.spp_*, ercot.as_prices_*",
             schema(),
             TimeShape.INTERVAL,
             Access.WINDOWED,
@@ -50,9 +51,9 @@ public final class DailyRevenueTable {
 
     private static Schema schema() {
         Schema.Builder b = Schema.builder(TimeShape.INTERVAL)
-                .key("resource_name", ColumnType.VARCHAR, "ERCOT Resource Name of the battery")
+                .key("resource_name", ColumnType.VARCHAR, "ERCOT Resource Name of the battery (its first storage resource name)")
                 .value("operating_day", ColumnType.DATE, "", "operating day in Central Prevailing Time")
-                .value("resource_type", ColumnType.VARCHAR, "", "PWRSTR (before RTC+B) or ESR (from RTC+B)")
+                .value("resource_type", ColumnType.VARCHAR, "", "PWRSTR (before RTC+B, with its paired load resource) or ESR")
                 .value("settlement_point", ColumnType.VARCHAR, "", "resource node the energy settles at")
                 .value("capacity_mw", ColumnType.DOUBLE, "MW", "maximum HSL seen that day")
                 .value("status", ColumnType.VARCHAR, "", "COMPLETE, PARTIAL, NOT_PUBLISHED or MISSING");

@@ -6,7 +6,7 @@ public enum DayStatus {
     COMPLETE,
     /**
      * Computed, but some intervals or streams lacked an input, or a part of the settlement is not in the public
-     * data (before RTC+B: the paired load resource); the gaps say which. Figures cover only what was available.
+     * data (a PWRSTR without a paired load resource); the gaps say which. Figures cover only what was available.
      */
     PARTIAL,
     /** The day is inside the 60-day publication lag (or the prices' delay): not published yet. No figures. */

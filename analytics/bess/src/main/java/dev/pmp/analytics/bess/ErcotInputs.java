@@ -9,23 +9,34 @@ import java.util.Objects;
 import java.util.ServiceLoader;
 
 /**
- * The six ERCOT datasets the leaderboard reads. Columns are resolved by name when a
- * {@link RevenueCalculator} is built, so any store holding rows in these datasets' schemas will do.
+ * The eleven ERCOT datasets the leaderboard reads. Columns are resolved by name when a {@link RevenueCalculator} is
+ * built, so any store holding rows in these datasets' schemas will do.
  *
- * @param damAwards {@code ercot.dam_resource_awards_60d}: hourly DAM energy and AS awards per resource
- * @param sced {@code ercot.sced_resource_data_60d}: telemetry and RT AS awards per resource and SCED run
+ * @param damGen {@code ercot.dam_gen_resources_60d}: hourly DAM awards of generation resources (PWRSTR before RTC+B)
+ * @param damEsr {@code ercot.dam_esr_60d}: hourly DAM awards of ESRs (from operating day 2025-12-06)
+ * @param damLoad {@code ercot.dam_load_resources_60d}: hourly DAM AS awards of load resources (no energy award)
+ * @param scedGen {@code ercot.sced_gen_resources_60d}: telemetry per generation resource and SCED run
+ * @param scedEsr {@code ercot.sced_esr_60d}: telemetry and RT AS awards per ESR and SCED run (from 2025-12-05)
+ * @param scedLoad {@code ercot.sced_load_resources_60d}: consumption per load resource and SCED run
+ * @param smne {@code ercot.sced_smne_60d}: settlement metered net energy per generation resource and 15 minutes
  * @param dayAheadPrices {@code ercot.spp_day_ahead_hourly}: hourly DA SPP (NP4-190-CD)
  * @param realTimePrices {@code ercot.spp_real_time_15min}: 15-minute RT SPP (NP6-905-CD)
  * @param dayAheadMcpc {@code ercot.as_prices_day_ahead}: hourly DAM MCPC per AS product
  * @param realTimeMcpc {@code ercot.as_prices_real_time_15min}: 15-minute RT MCPC per AS product (from RTC+B)
  */
-public record ErcotInputs(Dataset damAwards, Dataset sced, Dataset dayAheadPrices, Dataset realTimePrices,
-        Dataset dayAheadMcpc, Dataset realTimeMcpc) {
+public record ErcotInputs(Dataset damGen, Dataset damEsr, Dataset damLoad, Dataset scedGen, Dataset scedEsr,
+        Dataset scedLoad, Dataset smne, Dataset dayAheadPrices, Dataset realTimePrices, Dataset dayAheadMcpc,
+        Dataset realTimeMcpc) {
 
     /** Dataset ids, in the order of the record components. */
     public static final List<String> IDS = List.of(
-            "ercot.dam_resource_awards_60d",
-            "ercot.sced_resource_data_60d",
+            "ercot.dam_gen_resources_60d",
+            "ercot.dam_esr_60d",
+            "ercot.dam_load_resources_60d",
+            "ercot.sced_gen_resources_60d",
+            "ercot.sced_esr_60d",
+            "ercot.sced_load_resources_60d",
+            "ercot.sced_smne_60d",
             "ercot.spp_day_ahead_hourly",
             "ercot.spp_real_time_15min",
             "ercot.as_prices_day_ahead",
@@ -36,8 +47,13 @@ public record ErcotInputs(Dataset damAwards, Dataset sced, Dataset dayAheadPrice
      * {@code ercot.settlement_point_prices_day_ahead} and {@code ercot.settlement_point_prices_real_time}.
      */
     public static final List<String> FORMER_IDS = List.of(
-            "ercot.dam_resource_awards_60d",
-            "ercot.sced_resource_data_60d",
+            "ercot.dam_gen_resources_60d",
+            "ercot.dam_esr_60d",
+            "ercot.dam_load_resources_60d",
+            "ercot.sced_gen_resources_60d",
+            "ercot.sced_esr_60d",
+            "ercot.sced_load_resources_60d",
+            "ercot.sced_smne_60d",
             "ercot.settlement_point_prices_day_ahead",
             "ercot.settlement_point_prices_real_time",
             "ercot.as_prices_day_ahead",
@@ -45,8 +61,10 @@ public record ErcotInputs(Dataset damAwards, Dataset sced, Dataset dayAheadPrice
 
     /** Checks every dataset is present and carries the id (or former id) it stands for. */
     public ErcotInputs {
-        List<Dataset> given = List.of(Objects.requireNonNull(damAwards, "damAwards"), Objects.requireNonNull(sced, "sced"),
-                Objects.requireNonNull(dayAheadPrices, "dayAheadPrices"),
+        List<Dataset> given = List.of(Objects.requireNonNull(damGen, "damGen"), Objects.requireNonNull(damEsr, "damEsr"),
+                Objects.requireNonNull(damLoad, "damLoad"), Objects.requireNonNull(scedGen, "scedGen"),
+                Objects.requireNonNull(scedEsr, "scedEsr"), Objects.requireNonNull(scedLoad, "scedLoad"),
+                Objects.requireNonNull(smne, "smne"), Objects.requireNonNull(dayAheadPrices, "dayAheadPrices"),
                 Objects.requireNonNull(realTimePrices, "realTimePrices"),
                 Objects.requireNonNull(dayAheadMcpc, "dayAheadMcpc"), Objects.requireNonNull(realTimeMcpc, "realTimeMcpc"));
         for (int i = 0; i < IDS.size(); i++) {
@@ -55,6 +73,19 @@ public record ErcotInputs(Dataset damAwards, Dataset sced, Dataset dayAheadPrice
                 throw new IllegalArgumentException("expected " + IDS.get(i) + ", got " + id);
             }
         }
+    }
+
+    /**
+     * The inputs from datasets in the order of {@link #IDS}.
+     *
+     * @throws IllegalArgumentException unless there are exactly eleven, each with its id
+     */
+    public static ErcotInputs of(List<Dataset> d) {
+        if (d.size() != IDS.size()) {
+            throw new IllegalArgumentException("expected " + IDS.size() + " datasets, got " + d.size());
+        }
+        return new ErcotInputs(d.get(0), d.get(1), d.get(2), d.get(3), d.get(4), d.get(5), d.get(6), d.get(7), d.get(8),
+                d.get(9), d.get(10));
     }
 
     /**
@@ -76,7 +107,7 @@ public record ErcotInputs(Dataset damAwards, Dataset sced, Dataset dayAheadPrice
                 throw new IllegalArgumentException("no source on the class path declares " + IDS.get(i));
             }
         }
-        return new ErcotInputs(found[0], found[1], found[2], found[3], found[4], found[5]);
+        return of(List.of(found));
     }
 
     /** The inputs found among the sources registered with {@link ServiceLoader}. */
@@ -84,8 +115,9 @@ public record ErcotInputs(Dataset damAwards, Dataset sced, Dataset dayAheadPrice
         return from(ServiceLoader.load(Source.class).stream().map(ServiceLoader.Provider::get).toList());
     }
 
-    /** The six datasets in the order of {@link #IDS}. */
+    /** The eleven datasets in the order of {@link #IDS}. */
     public List<Dataset> all() {
-        return List.of(damAwards, sced, dayAheadPrices, realTimePrices, dayAheadMcpc, realTimeMcpc);
+        return List.of(damGen, damEsr, damLoad, scedGen, scedEsr, scedLoad, smne, dayAheadPrices, realTimePrices,
+                dayAheadMcpc, realTimeMcpc);
     }
 }

@@ -18,7 +18,8 @@ public enum LeaderboardFormat {
 
     /** What the figures leave out, printed under the table and carried in JSON. */
     public static final String EXCLUSIONS = "Not included (not public): AS failure-to-provide charges, RUC, make-whole,"
-            + " uplifts, CRRs, fees, SASM awards; before RTC+B the charging load resource and DAM energy bids.";
+            + " uplifts, CRRs, fees, SASM awards; before RTC+B, DAM charging bought through QSE energy bids (not"
+            + " resource-specific: all charging settles at the RT price).";
 
     /** The format named {@code name} (case-insensitive: table, csv, json). */
     public static LeaderboardFormat parse(String name) {

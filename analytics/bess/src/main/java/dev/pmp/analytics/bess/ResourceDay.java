@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Revenue of one battery resource over one operating day (midnight to midnight in Central Prevailing Time, 23, 24
+ * Revenue of one battery over one operating day (midnight to midnight in Central Prevailing Time, 23, 24
  * or 25 hours).
  *
- * @param resourceName ERCOT Resource Name
+ * @param resourceName the battery's name ({@link Battery#resourceName})
  * @param day operating day in America/Chicago
  * @param resourceType PWRSTR (before RTC+B) or ESR (from RTC+B); empty when no row was seen that day
  * @param settlementPoint the resource node its energy settles at; empty when unknown
@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param status how complete the figures are
  * @param revenueUsd US dollars per stream; a stream absent from the map was not computed (its input is missing)
  * @param missingIntervals per stream, intervals left out because an input was missing
- * @param gaps human-readable reasons for anything missing or approximate; empty when complete
+ * @param gaps human-readable reasons for anything missing, excluded or approximate; a complete ESR day has none, a
+ *     complete PWRSTR day only {@link RevenueCalculator#DAM_CHARGING_EXCLUDED}
  */
 public record ResourceDay(String resourceName, LocalDate day, String resourceType, String settlementPoint,
         Double capacityMw, DayStatus status, Map<RevenueStream, Double> revenueUsd,

@@ -2,6 +2,7 @@ package dev.pmp.analytics.bess;
 
 import dev.pmp.spi.Dataset;
 import dev.pmp.spi.Row;
+import dev.pmp.spi.RowSink;
 import dev.pmp.spi.StoreException;
 import dev.pmp.spi.StoreView;
 import dev.pmp.spi.Window;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,20 +25,23 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Computes battery revenue per resource and operating day from the six {@link ErcotInputs} datasets read through a
+ * Computes battery revenue per battery and operating day from the {@link ErcotInputs} datasets read through a
  * {@link StoreView}, following the ERCOT spec §5.2 (see the module README for every formula, unit and sign).
  *
  * <p>The period is read in chunks of at most {@link #CHUNK_DAYS} operating days, so memory is bounded by one chunk's
- * battery rows. Batteries are the rows with Resource Type {@code PWRSTR} or {@code ESR}; every other resource is
- * skipped while scanning. Not thread-safe; one instance may be reused for several runs.
+ * battery rows. Rows of resources that are not batteries are dropped in the scan's sink before anything is kept.
+ * Not thread-safe; one instance may be reused for several runs.
  */
 public final class RevenueCalculator {
 
     /** First operating day of real-time co-optimisation with single-model ESRs (RTC+B go-live, SCED side). */
     public static final LocalDate RTC_B_GO_LIVE = LocalDate.of(2025, 12, 5);
 
-    /** Operating days read per scan of each dataset. */
-    public static final int CHUNK_DAYS = 31;
+    /** First operating day of the DAM ESR disclosure (the DAM for 2025-12-05 ran before go-live). */
+    public static final LocalDate DAM_ESR_FIRST_DAY = LocalDate.of(2025, 12, 6);
+
+    /** Operating days read per scan of each dataset; small enough that a chunk's arrays stay in a 256 MB heap. */
+    public static final int CHUNK_DAYS = 7;
 
     /** Longest time one SCED run's telemetry is held when the next run is late. */
     static final long MAX_HOLD_SECONDS = 900;
@@ -44,35 +49,63 @@ public final class RevenueCalculator {
     /** Telemetry must cover at least this many seconds of a 15-minute interval for the interval to count. */
     static final long MIN_COVER_SECONDS = 450;
 
-    private static final Set<String> STORAGE_TYPES = Set.of("PWRSTR", "ESR");
-    private static final String LOAD_SIDE_GAP = "before RTC+B the battery's charging side is a separate load resource"
-            + " (60d_DAM_Load_Resource_Data, 60d_Load_Resource_Data_in_SCED) and DAM energy bids, neither in the store:"
-            + " charging energy cost and load-side AS awards are not counted";
+    /** The standing exclusion of every PWRSTR day, in its gaps. */
+    public static final String DAM_CHARGING_EXCLUDED = "DAM charging bought through QSE energy bids"
+            + " (60d_DAM_EnergyBidAwards) is not resource-specific and not counted: all charging settles at RT SPP";
+
+    /** The gap of a PWRSTR day without a paired load resource. */
+    public static final String NO_LOAD_PAIRED = "no load resource paired with the PWRSTR (ResourcePairing):"
+            + " charging energy and load-side AS awards are not counted";
+
+    private static final int PRODUCTS = 5;
 
     private final StoreView view;
     private final ErcotInputs inputs;
     private final Clock clock;
+    private final ResourcePairing pairing;
     private final ZoneId zone;
-    private final DamColumns dam;
-    private final ScedColumns sced;
+    private final DamColumns damGen;
+    private final DamColumns damEsr;
+    private final DamColumns damLoad;
+    private final ScedColumns scedGen;
+    private final ScedColumns scedEsr;
+    private final ScedColumns scedLoad;
+    private final int smneStart;
+    private final int smneResource;
+    private final int smneEnergy;
     private final PriceColumns daSpp;
     private final PriceColumns rtSpp;
     private final PriceColumns daMcpc;
     private final PriceColumns rtMcpc;
 
+    /** A calculator pairing resources by the rules alone ({@link ResourcePairing#RULES_ONLY}). */
+    public RevenueCalculator(StoreView view, ErcotInputs inputs, Clock clock) {
+        this(view, inputs, clock, ResourcePairing.RULES_ONLY);
+    }
+
     /**
-     * @param view where the rows are read
+     * @param view where the rows are read; a view that also implements {@link FilteredScan} lets a single battery
+     *     be read without reading every row
      * @param inputs the datasets; their columns are resolved by name now
      * @param clock tells which days are still inside the publication lag
+     * @param pairing how load resources and renamed ESRs are tied to batteries
      * @throws IllegalArgumentException if a dataset lacks a column the formulas need
      */
-    public RevenueCalculator(StoreView view, ErcotInputs inputs, Clock clock) {
+    public RevenueCalculator(StoreView view, ErcotInputs inputs, Clock clock, ResourcePairing pairing) {
         this.view = Objects.requireNonNull(view, "view");
         this.inputs = Objects.requireNonNull(inputs, "inputs");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.zone = inputs.damAwards().marketZone();
-        this.dam = new DamColumns(inputs.damAwards());
-        this.sced = new ScedColumns(inputs.sced());
+        this.pairing = Objects.requireNonNull(pairing, "pairing");
+        this.zone = inputs.damGen().marketZone();
+        this.damGen = new DamColumns(inputs.damGen(), true);
+        this.damEsr = new DamColumns(inputs.damEsr(), true);
+        this.damLoad = new DamColumns(inputs.damLoad(), false);
+        this.scedGen = new ScedColumns(inputs.scedGen(), "telemetered_net_output_mw", true);
+        this.scedEsr = new ScedColumns(inputs.scedEsr(), "telemetered_net_output_mw", true);
+        this.scedLoad = new ScedColumns(inputs.scedLoad(), "real_power_consumption_mw", false);
+        this.smneStart = column(inputs.smne(), "interval_start_utc");
+        this.smneResource = column(inputs.smne(), "resource_name");
+        this.smneEnergy = column(inputs.smne(), "metered_net_energy_mwh");
         this.daSpp = new PriceColumns(inputs.dayAheadPrices(), "settlement_point", "price_usd_per_mwh");
         this.rtSpp = new PriceColumns(inputs.realTimePrices(), "settlement_point", "price_usd_per_mwh");
         this.daMcpc = new PriceColumns(inputs.dayAheadMcpc(), "ancillary_type", "mcpc_usd_per_mw");
@@ -89,7 +122,8 @@ public final class RevenueCalculator {
     }
 
     /**
-     * The figures of one resource-day together with every settlement line behind them.
+     * The figures of the battery {@code resourceName} answers to (its name, another name or a paired load resource)
+     * on one day, together with every settlement line behind them.
      *
      * @throws StoreException if a scan fails
      */
@@ -98,7 +132,10 @@ public final class RevenueCalculator {
     }
 
     /**
-     * Revenue of one battery over operating days {@code [from, to)}; the scans still read every row of the period.
+     * Revenue of the battery {@code resourceName} answers to over operating days {@code [from, to)}. Only the
+     * resources sharing its prefix up to the first {@code _} (and those its pairing overrides name) are read: with a
+     * {@link FilteredScan} view the others are never built, otherwise they are dropped in the sink. A PWRSTR that
+     * became an ESR of another prefix at the same node is followed only through an override.
      *
      * @throws StoreException if a scan fails
      */
@@ -110,22 +147,30 @@ public final class RevenueCalculator {
         if (!to.isAfter(from)) {
             throw new IllegalArgumentException("period end " + to + " must be after its start " + from);
         }
-        Map<String, RegistryEntry> registry = new TreeMap<>();
-        Map<String, Map<LocalDate, ResourceDay>> computed = new HashMap<>();
+        Registry registry = new Registry();
+        KeyFilter resources = null;
+        if (only != null) {
+            Set<String> names = new HashSet<>(pairing.namesTiedTo(only));
+            names.add(only);
+            String prefix = ResourcePairing.prefix(only);
+            resources = new KeyFilter("resource_name", names, prefix.equals(only) ? Set.of() : Set.of(prefix + "_"));
+        }
+        Map<Entry, Map<LocalDate, ResourceDay>> computed = new HashMap<>();
         Map<LocalDate, DayStatus> scanStatus = new HashMap<>();
         List<IntervalLine> lines = new ArrayList<>();
         for (LocalDate c = from; c.isBefore(to); c = c.plusDays(CHUNK_DAYS)) {
             LocalDate cEnd = c.plusDays(CHUNK_DAYS).isBefore(to) ? c.plusDays(CHUNK_DAYS) : to;
             Chunk chunk = new Chunk(c, cEnd);
-            chunk.read(only, registry);
+            chunk.read(registry, resources);
             for (int d = 0; d < chunk.days; d++) {
                 scanStatus.put(chunk.day(d), chunk.scanStatus(d));
             }
-            for (ResourceChunk rc : chunk.resources.values()) {
+            for (BatteryChunk bc : chunk.batteries) {
+                boolean traced = trace && bc.entry.answersTo(only);
                 for (int d = 0; d < chunk.days; d++) {
-                    if (rc.dayHasRow[d]) {
-                        ResourceDay rd = chunk.settle(rc, d, trace ? lines : null);
-                        computed.computeIfAbsent(rc.name, k -> new HashMap<>()).put(rd.day(), rd);
+                    if (bc.dayHasRow[d]) {
+                        ResourceDay rd = chunk.settle(bc, d, traced ? lines : null);
+                        computed.computeIfAbsent(bc.entry, k -> new HashMap<>()).put(rd.day(), rd);
                     }
                 }
             }
@@ -133,9 +178,12 @@ public final class RevenueCalculator {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         List<ResourceDay> days = new ArrayList<>();
         List<Battery> batteries = new ArrayList<>();
-        for (RegistryEntry e : registry.values()) {
+        for (Entry e : registry.byName.values()) {
+            if (e.first == null || (only != null && !e.answersTo(only))) {
+                continue;
+            }
             batteries.add(e.battery());
-            Map<LocalDate, ResourceDay> mine = computed.getOrDefault(e.name, Map.of());
+            Map<LocalDate, ResourceDay> mine = computed.getOrDefault(e, Map.of());
             for (LocalDate d = e.first; d.isBefore(to) && !d.isAfter(today); d = d.plusDays(1)) {
                 ResourceDay rd = mine.get(d);
                 if (rd != null) {
@@ -146,7 +194,7 @@ public final class RevenueCalculator {
                 if (s == DayStatus.COMPLETE) {
                     if (d.isBefore(e.last)) {
                         days.add(ResourceDay.absent(e.name, d, DayStatus.MISSING,
-                                "the 60-day DAM and SCED disclosures cover the day but hold no row for the resource"));
+                                "the 60-day DAM and SCED disclosures cover the day but hold no row for the battery"));
                     }
                 } else {
                     days.add(ResourceDay.absent(e.name, d, s, s == DayStatus.NOT_PUBLISHED
@@ -156,6 +204,25 @@ public final class RevenueCalculator {
             }
         }
         return new RevenueReport(from, to, batteries, days, lines);
+    }
+
+    /** Reads {@code d} keeping the rows {@code filter} keeps (all when null), pushed to the view when it can. */
+    private void scan(Dataset d, Window w, KeyFilter filter, RowSink sink) throws StoreException {
+        if (filter == null) {
+            view.scan(d, w, sink);
+            return;
+        }
+        // An optional capability of the view, not part of the StoreView contract: a type test is the only way to ask.
+        if (view instanceof FilteredScan filtered) {
+            filtered.scan(d, w, filter, sink);
+            return;
+        }
+        int c = column(d, filter.column());
+        view.scan(d, w, r -> {
+            if (filter.matches(r.text(c))) {
+                sink.accept(r);
+            }
+        });
     }
 
     /** NOT_PUBLISHED if the day is still inside the dataset's publication delay and grace, else MISSING. */
@@ -204,21 +271,11 @@ public final class RevenueCalculator {
         return i;
     }
 
-    private static int[] columns(Dataset d, List<String> names, boolean required) {
-        List<Integer> found = new ArrayList<>();
-        for (String n : names) {
-            int i = d.schema().indexOf(n);
-            if (i < 0 && required) {
-                throw new IllegalArgumentException(d.id() + " has no column " + n);
-            }
-            if (i >= 0) {
-                found.add(i);
-            }
-        }
-        return found.stream().mapToInt(Integer::intValue).toArray();
+    private static int[] columns(Dataset d, List<String> names) {
+        return names.stream().mapToInt(n -> d.schema().indexOf(n)).filter(i -> i >= 0).toArray();
     }
 
-    /** Column positions in {@code ercot.dam_resource_awards_60d}. */
+    /** Column positions in a DAM disclosure (gen, ESR or load resources). */
     private static final class DamColumns {
         final int start;
         final int resource;
@@ -227,60 +284,69 @@ public final class RevenueCalculator {
         final int hsl;
         final int award;
         final int embeddedSpp;
-        final int[][] productAwards = new int[5][];
-        final int[] productMcpc = new int[5];
+        final int[][] productAwards = new int[PRODUCTS][];
+        final int[] productMcpc = new int[PRODUCTS];
 
-        DamColumns(Dataset d) {
+        /** @param storage gen or ESR file (energy award, type, node, HSL), else the load resource file */
+        DamColumns(Dataset d, boolean storage) {
             start = column(d, "interval_start_utc");
             resource = column(d, "resource_name");
-            type = column(d, "resource_type");
-            settlementPoint = column(d, "settlement_point");
-            hsl = column(d, "hsl_mw");
-            award = column(d, "awarded_mw");
-            embeddedSpp = column(d, "energy_spp_usd_per_mwh");
+            type = storage ? column(d, "resource_type") : -1;
+            settlementPoint = storage ? column(d, "settlement_point") : -1;
+            hsl = storage ? column(d, "hsl_mw") : -1;
+            award = storage ? column(d, "awarded_mw") : -1;
+            embeddedSpp = storage ? column(d, "energy_spp_usd_per_mwh") : -1;
             List<RevenueStream> products = RevenueStream.products();
-            for (int p = 0; p < products.size(); p++) {
-                productAwards[p] = columns(d, products.get(p).damAwardColumns(), false);
+            for (int p = 0; p < PRODUCTS; p++) {
+                productAwards[p] = columns(d, products.get(p).damAwardColumns());
                 if (productAwards[p].length == 0) {
                     throw new IllegalArgumentException(d.id() + " has none of " + products.get(p).damAwardColumns());
                 }
                 productMcpc[p] = column(d, products.get(p).damMcpcColumn());
             }
         }
+
+        double productAward(Row r, int p) {
+            double sum = 0;
+            for (int c : productAwards[p]) {
+                sum += zeroIfNull(r, c);
+            }
+            return sum;
+        }
     }
 
-    /** Column positions in {@code ercot.sced_resource_data_60d}. */
+    /** Column positions in a SCED disclosure (gen, ESR or load resources). */
     private static final class ScedColumns {
         final int scedTime;
         final int resource;
         final int type;
-        final int output;
+        final int mw;
         final int hsl;
-        final int[][] productAwards = new int[5][];
+        final int[][] productAwards = new int[PRODUCTS][];
 
-        ScedColumns(Dataset d) {
-            scedTime = column(d, "sced_time_utc");
+        ScedColumns(Dataset d, String mwColumn, boolean storage) {
+            // The run's own instant when the dataset keeps it beside the 5-minute mark, else the time column.
+            int run = d.schema().indexOf("sced_time_utc");
+            scedTime = run >= 0 ? run : column(d, "time_utc");
             resource = column(d, "resource_name");
-            type = column(d, "resource_type");
-            output = column(d, "telemetered_net_output_mw");
-            hsl = column(d, "hsl_mw");
+            type = storage ? column(d, "resource_type") : -1;
+            mw = column(d, mwColumn);
+            hsl = storage ? column(d, "hsl_mw") : -1;
             List<RevenueStream> products = RevenueStream.products();
-            for (int p = 0; p < products.size(); p++) {
-                productAwards[p] = columns(d, products.get(p).scedAwardColumns(), true);
+            for (int p = 0; p < PRODUCTS; p++) {
+                productAwards[p] = storage ? columns(d, products.get(p).scedAwardColumns()) : new int[0];
             }
         }
     }
 
     /** Column positions of a price dataset: interval start, the name it is keyed by, the price. */
     private static final class PriceColumns {
-        final Dataset dataset;
         final int start;
         final int key;
         final int price;
         final int pointType;
 
         PriceColumns(Dataset d, String keyColumn, String priceColumn) {
-            dataset = d;
             start = column(d, "interval_start_utc");
             key = column(d, keyColumn);
             price = column(d, priceColumn);
@@ -288,16 +354,24 @@ public final class RevenueCalculator {
         }
     }
 
-    /** What the registry learns of one resource across chunks. */
-    private static final class RegistryEntry {
+    /** What the registry learns of one battery across chunks. */
+    private static final class Entry {
         final String name;
         String settlementPoint = "";
         final Set<String> types = new LinkedHashSet<>();
+        final Set<String> loads = new LinkedHashSet<>();
+        final Set<String> others = new LinkedHashSet<>();
         double capacity;
+        /** This battery's arrays, reused from chunk to chunk so that they stay in the old generation. */
+        BatteryChunk chunk;
+        /** The chunk {@link #chunk} was last reset for. */
+        Object activeIn;
+        /** Whether an ESR row has been seen: a PWRSTR already continued by an ESR is no longer a candidate. */
+        boolean esr;
         LocalDate first;
         LocalDate last;
 
-        RegistryEntry(String name) {
+        Entry(String name) {
             this.name = name;
         }
 
@@ -310,37 +384,231 @@ public final class RevenueCalculator {
             }
         }
 
+        boolean answersTo(String n) {
+            return name.equals(n) || others.contains(n) || loads.contains(n);
+        }
+
         Battery battery() {
-            return new Battery(name, settlementPoint, List.copyOf(types), capacity, first, last);
+            return new Battery(name, settlementPoint, List.copyOf(types), capacity, first, last, List.copyOf(loads),
+                    List.copyOf(others));
+        }
+    }
+
+    /** The registry's mark of a load resource no rule pairs. */
+    private static final Entry UNPAIRED = new Entry("");
+
+    /** Most hours in a chunk (a fall-back day has 25). */
+    private static final int MAX_HOURS = CHUNK_DAYS * 24 + 1;
+
+    /** Resource names to batteries, kept across chunks. */
+    private final class Registry {
+        final Map<String, Entry> byName = new TreeMap<>();
+        final Map<String, Entry> storage = new HashMap<>();
+        /** PWRSTR resource names to their node ("" when unknown), the candidates of the load pairing. */
+        final Map<String, String> pwrstr = new LinkedHashMap<>();
+        /** Load resource names to their battery, or to {@link #UNPAIRED} until the next chunk asks again. */
+        final Map<String, Entry> loads = new HashMap<>();
+
+        /** The battery of a storage resource row, linking an ESR to its PWRSTR predecessor on first sight. */
+        Entry storage(String name, String type, String node) {
+            Entry e = storage.get(name);
+            if (e == null) {
+                if ("ESR".equals(type)) {
+                    Map<String, String> candidates = new LinkedHashMap<>();
+                    pwrstr.forEach((n, sp) -> {
+                        if (!storage.get(n).esr) {
+                            candidates.put(n, sp);
+                        }
+                    });
+                    String before = pairing.predecessor(name, node, candidates);
+                    e = before == null ? null : storage.get(before);
+                    if (e != null) {
+                        e.others.add(name);
+                    }
+                }
+                if (e == null) {
+                    e = new Entry(name);
+                    byName.put(name, e);
+                }
+                storage.put(name, e);
+            }
+            if ("ESR".equals(type)) {
+                e.esr = true;
+            }
+            if ("PWRSTR".equals(type) && (node != null || !pwrstr.containsKey(name))) {
+                pwrstr.put(name, node == null ? "" : node);
+            }
+            return e;
+        }
+
+        /** The battery a load resource belongs to, or null; a load unpaired now is asked again next chunk. */
+        Entry load(String name) {
+            Entry e = loads.get(name);
+            if (e != null) {
+                return e == UNPAIRED ? null : e;
+            }
+            String gen = pairing.storageOf(name, pwrstr.keySet());
+            e = gen == null ? null : storage.get(gen);
+            if (e == null) {
+                loads.put(name, UNPAIRED);
+            } else {
+                loads.put(name, e);
+                e.loads.add(name);
+            }
+            return e;
+        }
+    }
+
+    /** SCED runs of one resource over a chunk: instant, MW and (ESR) RT AS awards per run. */
+    private static final class Runs {
+        long[] second = new long[64];
+        double[] mw = new double[64];
+        double[][] as;
+        int count;
+        private Integrated integrated;
+
+        void add(long s, double value, double[] awards) {
+            if (count == second.length) {
+                int n = count * 2;
+                second = Arrays.copyOf(second, n);
+                mw = Arrays.copyOf(mw, n);
+                if (as != null) {
+                    for (int p = 0; p < PRODUCTS; p++) {
+                        as[p] = Arrays.copyOf(as[p], n);
+                    }
+                }
+            }
+            if (awards != null && as == null) {
+                as = new double[PRODUCTS][second.length];
+            }
+            second[count] = s;
+            mw[count] = value;
+            if (as != null) {
+                for (int p = 0; p < PRODUCTS; p++) {
+                    as[p][count] = awards == null ? 0 : awards[p];
+                }
+            }
+            count++;
+        }
+
+        /**
+         * Holds each run's MW (and RT AS awards) until the next run, at most {@link #MAX_HOLD_SECONDS}, and splits
+         * the held time at 15-minute boundaries: MW-seconds and covered seconds per interval.
+         */
+        Integrated integrate(long chunkStart, int quarters) {
+            if (integrated == null || (as != null && integrated.asSeconds == null)) {
+                integrated = new Integrated(MAX_HOURS * 4, as != null);
+            } else {
+                integrated.clear(quarters);
+            }
+            Integrated out = integrated;
+            int[] order = timeOrder();
+            long chunkEnd = chunkStart + quarters * 900L;
+            for (int k = 0; k < order.length; k++) {
+                int i = order[k];
+                long t0 = second[i];
+                long t1 = Math.min(t0 + MAX_HOLD_SECONDS, chunkEnd);
+                if (k + 1 < order.length) {
+                    t1 = Math.min(t1, second[order[k + 1]]);
+                }
+                if (Double.isNaN(mw[i])) {
+                    continue;
+                }
+                long t = Math.max(t0, chunkStart);
+                while (t < t1) {
+                    int q = (int) ((t - chunkStart) / 900);
+                    long seg = Math.min(chunkStart + (q + 1) * 900L, t1) - t;
+                    out.energySeconds[q] += mw[i] * seg;
+                    out.cover[q] += seg;
+                    if (as != null) {
+                        for (int p = 0; p < PRODUCTS; p++) {
+                            out.asSeconds[p][q] += as[p][i] * seg;
+                        }
+                    }
+                    t += seg;
+                }
+            }
+            return out;
+        }
+
+        private int[] timeOrder() {
+            int[] order = new int[count];
+            boolean sorted = true;
+            for (int i = 0; i < count; i++) {
+                order[i] = i;
+                if (i > 0 && second[i] < second[i - 1]) {
+                    sorted = false;
+                }
+            }
+            if (!sorted) {
+                long[] packed = new long[count];
+                for (int i = 0; i < count; i++) {
+                    packed[i] = (second[i] << 22) | i;
+                }
+                Arrays.sort(packed);
+                for (int i = 0; i < count; i++) {
+                    order[i] = (int) (packed[i] & ((1 << 22) - 1));
+                }
+            }
+            return order;
+        }
+    }
+
+    /** Telemetry per 15-minute interval: MW-seconds, covered seconds and AS-award MW-seconds. */
+    private static final class Integrated {
+        final double[] energySeconds;
+        final double[] cover;
+        final double[][] asSeconds;
+
+        Integrated(int quarters, boolean withAs) {
+            energySeconds = new double[quarters];
+            cover = new double[quarters];
+            asSeconds = withAs ? new double[PRODUCTS][quarters] : null;
+        }
+
+        void clear(int quarters) {
+            Arrays.fill(energySeconds, 0, quarters, 0);
+            Arrays.fill(cover, 0, quarters, 0);
+            if (asSeconds != null) {
+                for (double[] a : asSeconds) {
+                    Arrays.fill(a, 0, quarters, 0);
+                }
+            }
+        }
+
+        /** MWh of interval {@code q}, or NaN when covered for less than {@link #MIN_COVER_SECONDS}. */
+        double mwh(int q) {
+            return cover[q] >= MIN_COVER_SECONDS ? energySeconds[q] / cover[q] * 0.25 : Double.NaN;
         }
     }
 
     /** One battery's rows over one chunk, in arrays indexed by hour or 15-minute interval from the chunk start. */
-    private static final class ResourceChunk {
-        final String name;
+    private static final class BatteryChunk {
+        final Entry entry;
         final double[] award;
         final double[] embeddedSpp;
         final double[][] asAward;
         final double[][] asEmbeddedMcpc;
+        double[][] loadAsAward;
+        boolean hasLoadAs;
         final boolean[] dayHasRow;
         final double[] dayHsl;
         final String[] dayType;
         final String[] daySettlementPoint;
-        long[] runSecond = new long[64];
-        double[] runMw = new double[64];
-        double[][] runAs = new double[5][64];
-        int runs;
-        double[] quarterEnergySeconds;
-        double[] quarterCover;
-        double[][] quarterAsSeconds;
+        double[] smne;
+        boolean hasSmne;
+        final Runs storageRuns = new Runs();
+        final Runs loadRuns = new Runs();
+        Integrated storageTelemetry;
+        Integrated loadTelemetry;
 
-        ResourceChunk(String name, int hours, int days) {
-            this.name = name;
+        BatteryChunk(Entry entry, int hours, int days) {
+            this.entry = entry;
             award = nan(hours);
             embeddedSpp = nan(hours);
-            asAward = new double[5][];
-            asEmbeddedMcpc = new double[5][];
-            for (int p = 0; p < 5; p++) {
+            asAward = new double[PRODUCTS][];
+            asEmbeddedMcpc = new double[PRODUCTS][];
+            for (int p = 0; p < PRODUCTS; p++) {
                 asAward[p] = nan(hours);
                 asEmbeddedMcpc[p] = nan(hours);
             }
@@ -350,81 +618,37 @@ public final class RevenueCalculator {
             daySettlementPoint = new String[days];
         }
 
-        void addRun(long second, double mw, double[] as) {
-            if (runs == runSecond.length) {
-                int n = runs * 2;
-                runSecond = Arrays.copyOf(runSecond, n);
-                runMw = Arrays.copyOf(runMw, n);
-                for (int p = 0; p < 5; p++) {
-                    runAs[p] = Arrays.copyOf(runAs[p], n);
-                }
+        /** Empties the arrays for a chunk of {@code hours} hours and {@code days} days. */
+        void reset(int hours, int days) {
+            Arrays.fill(award, 0, hours, Double.NaN);
+            Arrays.fill(embeddedSpp, 0, hours, Double.NaN);
+            for (int p = 0; p < PRODUCTS; p++) {
+                Arrays.fill(asAward[p], 0, hours, Double.NaN);
+                Arrays.fill(asEmbeddedMcpc[p], 0, hours, Double.NaN);
             }
-            runSecond[runs] = second;
-            runMw[runs] = mw;
-            for (int p = 0; p < 5; p++) {
-                runAs[p][runs] = as[p];
-            }
-            runs++;
+            hasLoadAs = false;
+            hasSmne = false;
+            Arrays.fill(dayHasRow, false);
+            Arrays.fill(dayHsl, Double.NaN);
+            Arrays.fill(dayType, null);
+            Arrays.fill(daySettlementPoint, null);
+            storageRuns.count = 0;
+            loadRuns.count = 0;
+            storageTelemetry = null;
+            loadTelemetry = null;
         }
 
-        /**
-         * Holds each SCED run's MW (and RT AS awards) until the next run, at most {@link #MAX_HOLD_SECONDS}, and
-         * splits the held time at 15-minute boundaries: MW-seconds and covered seconds per interval.
-         */
-        void integrate(long chunkStart, int quarters) {
-            quarterEnergySeconds = new double[quarters];
-            quarterCover = new double[quarters];
-            quarterAsSeconds = new double[5][quarters];
-            int[] order = timeOrder();
-            long chunkEnd = chunkStart + quarters * 900L;
-            for (int k = 0; k < order.length; k++) {
-                int i = order[k];
-                long t0 = runSecond[i];
-                long t1 = Math.min(t0 + MAX_HOLD_SECONDS, chunkEnd);
-                if (k + 1 < order.length) {
-                    t1 = Math.min(t1, runSecond[order[k + 1]]);
-                }
-                if (Double.isNaN(runMw[i])) {
-                    continue;
-                }
-                long t = Math.max(t0, chunkStart);
-                while (t < t1) {
-                    int q = (int) ((t - chunkStart) / 900);
-                    long qEnd = chunkStart + (q + 1) * 900L;
-                    long seg = Math.min(qEnd, t1) - t;
-                    quarterEnergySeconds[q] += runMw[i] * seg;
-                    quarterCover[q] += seg;
-                    for (int p = 0; p < 5; p++) {
-                        quarterAsSeconds[p][q] += runAs[p][i] * seg;
-                    }
-                    t += seg;
-                }
+        void sawRow(int d, String type, double hsl) {
+            dayHasRow[d] = true;
+            if (dayType[d] == null || "ESR".equals(type)) {
+                dayType[d] = type;
+            }
+            if (!Double.isNaN(hsl) && (Double.isNaN(dayHsl[d]) || hsl > dayHsl[d])) {
+                dayHsl[d] = hsl;
             }
         }
 
-        private int[] timeOrder() {
-            int[] order = new int[runs];
-            boolean sorted = true;
-            for (int i = 0; i < runs; i++) {
-                order[i] = i;
-                if (i > 0 && runSecond[i] < runSecond[i - 1]) {
-                    sorted = false;
-                }
-            }
-            if (!sorted) {
-                long[] packed = new long[runs];
-                for (int i = 0; i < runs; i++) {
-                    packed[i] = (runSecond[i] << 22) | i;
-                }
-                Arrays.sort(packed);
-                for (int i = 0; i < runs; i++) {
-                    order[i] = (int) (packed[i] & ((1 << 22) - 1));
-                }
-            }
-            return order;
-        }
-
-        private static double[] nan(int n) {
+        static double[] nan(int n) {
             double[] a = new double[n];
             Arrays.fill(a, Double.NaN);
             return a;
@@ -439,13 +663,18 @@ public final class RevenueCalculator {
         final int hours;
         final int quarters;
         final int[] dayByHour;
-        final Map<String, ResourceChunk> resources = new HashMap<>();
+        final List<BatteryChunk> batteries = new ArrayList<>();
         final Map<String, double[]> daPrice = new HashMap<>();
         final Map<String, double[]> rtPrice = new HashMap<>();
-        final double[][] daMcpcByProduct = new double[5][];
-        final double[][] rtMcpcByProduct = new double[5][];
-        boolean[] damCovered;
-        boolean[] scedCovered;
+        final double[][] daMcpcByProduct = new double[PRODUCTS][];
+        final double[][] rtMcpcByProduct = new double[PRODUCTS][];
+        boolean[] damGenCovered;
+        boolean[] damEsrCovered;
+        boolean[] damLoadCovered;
+        boolean[] scedGenCovered;
+        boolean[] scedEsrCovered;
+        boolean[] scedLoadCovered;
+        boolean[] smneCovered;
         boolean[] daSppCovered;
         boolean[] rtSppCovered;
         boolean[] daMcpcCovered;
@@ -469,18 +698,14 @@ public final class RevenueCalculator {
                 }
                 dayByHour[h] = d;
             }
-            for (int p = 0; p < 5; p++) {
-                daMcpcByProduct[p] = ResourceChunk.nan(hours);
-                rtMcpcByProduct[p] = ResourceChunk.nan(quarters);
+            for (int p = 0; p < PRODUCTS; p++) {
+                daMcpcByProduct[p] = BatteryChunk.nan(hours);
+                rtMcpcByProduct[p] = BatteryChunk.nan(quarters);
             }
         }
 
         LocalDate day(int d) {
             return first.plusDays(d);
-        }
-
-        int dayOfHour(int h) {
-            return dayByHour[h];
         }
 
         int hourOf(Instant t) {
@@ -491,92 +716,141 @@ public final class RevenueCalculator {
             return (int) Math.floorDiv(t.getEpochSecond() - startSecond, 900);
         }
 
+        /** The battery's arrays, emptied on its first row in this chunk. */
+        BatteryChunk of(Entry e) {
+            if (e.activeIn != this) {
+                if (e.chunk == null) {
+                    e.chunk = new BatteryChunk(e, MAX_HOURS, CHUNK_DAYS);
+                }
+                e.chunk.reset(hours, days);
+                e.activeIn = this;
+                batteries.add(e.chunk);
+            }
+            return e.chunk;
+        }
+
+        /** Whether the disclosures a day needs cover it: DAM (gen, and ESR from its first day) and SCED energy. */
         DayStatus scanStatus(int d) {
-            if (damCovered[d] && scedCovered[d]) {
+            boolean esrDam = !day(d).isBefore(DAM_ESR_FIRST_DAY);
+            boolean esrSced = !day(d).isBefore(RTC_B_GO_LIVE);
+            boolean dam = damGenCovered[d] && (!esrDam || damEsrCovered[d]);
+            boolean sced = esrSced ? scedEsrCovered[d] : smneCovered[d] || scedGenCovered[d];
+            if (dam && sced) {
                 return DayStatus.COMPLETE;
             }
-            boolean pending = (!damCovered[d] && absentStatus(inputs.damAwards(), dayStarts[d + 1]) == DayStatus.NOT_PUBLISHED)
-                    || (!scedCovered[d] && absentStatus(inputs.sced(), dayStarts[d + 1]) == DayStatus.NOT_PUBLISHED);
+            Instant end = dayStarts[d + 1];
+            boolean pending = (!damGenCovered[d] && absentStatus(inputs.damGen(), end) == DayStatus.NOT_PUBLISHED)
+                    || (esrDam && !damEsrCovered[d] && absentStatus(inputs.damEsr(), end) == DayStatus.NOT_PUBLISHED)
+                    || (!sced && absentStatus(esrSced ? inputs.scedEsr() : inputs.smne(), end) == DayStatus.NOT_PUBLISHED);
             return pending ? DayStatus.NOT_PUBLISHED : DayStatus.MISSING;
         }
 
-        void read(String only, Map<String, RegistryEntry> registry) throws StoreException {
+        void read(Registry registry, KeyFilter resources) throws StoreException {
             Window w = new Window(dayStarts[0], dayStarts[days]);
-            damCovered = coveredDays(view, inputs.damAwards(), dayStarts);
-            scedCovered = coveredDays(view, inputs.sced(), dayStarts);
+            // A load resource left unpaired may pair with a PWRSTR first seen in this chunk.
+            registry.loads.values().removeIf(e -> e == UNPAIRED);
+            damGenCovered = coveredDays(view, inputs.damGen(), dayStarts);
+            damEsrCovered = coveredDays(view, inputs.damEsr(), dayStarts);
+            damLoadCovered = coveredDays(view, inputs.damLoad(), dayStarts);
+            scedGenCovered = coveredDays(view, inputs.scedGen(), dayStarts);
+            scedEsrCovered = coveredDays(view, inputs.scedEsr(), dayStarts);
+            scedLoadCovered = coveredDays(view, inputs.scedLoad(), dayStarts);
+            smneCovered = coveredDays(view, inputs.smne(), dayStarts);
             daSppCovered = coveredDays(view, inputs.dayAheadPrices(), dayStarts);
             rtSppCovered = coveredDays(view, inputs.realTimePrices(), dayStarts);
             daMcpcCovered = coveredDays(view, inputs.dayAheadMcpc(), dayStarts);
             rtMcpcCovered = coveredDays(view, inputs.realTimeMcpc(), dayStarts);
-            view.scan(inputs.damAwards(), w, r -> {
-                String type = r.text(dam.type);
-                if (type == null || !STORAGE_TYPES.contains(type)) {
-                    return;
-                }
-                String name = r.text(dam.resource);
-                if (only != null && !only.equals(name)) {
-                    return;
-                }
-                int h = hourOf(r.instant(dam.start));
+            readDam(inputs.damGen(), damGen, w, registry, resources);
+            readDam(inputs.damEsr(), damEsr, w, registry, resources);
+            scan(inputs.damLoad(), w, resources, r -> {
+                int h = hourOf(r.instant(damLoad.start));
                 if (h < 0 || h >= hours) {
                     return;
                 }
-                ResourceChunk rc = resources.computeIfAbsent(name, n -> new ResourceChunk(n, hours, days));
-                int d = dayOfHour(h);
-                rc.award[h] = zeroIfNull(r, dam.award);
-                rc.embeddedSpp[h] = num(r, dam.embeddedSpp);
-                for (int p = 0; p < 5; p++) {
-                    double sum = 0;
-                    for (int c : dam.productAwards[p]) {
-                        sum += zeroIfNull(r, c);
+                Entry e = registry.load(r.text(damLoad.resource));
+                if (e == null) {
+                    return;
+                }
+                BatteryChunk bc = of(e);
+                if (!bc.hasLoadAs) {
+                    if (bc.loadAsAward == null) {
+                        bc.loadAsAward = new double[PRODUCTS][MAX_HOURS];
                     }
-                    rc.asAward[p][h] = sum;
-                    rc.asEmbeddedMcpc[p][h] = num(r, dam.productMcpc[p]);
+                    for (double[] a : bc.loadAsAward) {
+                        Arrays.fill(a, 0, hours, 0);
+                    }
+                    bc.hasLoadAs = true;
                 }
-                String sp = r.text(dam.settlementPoint);
-                if (sp != null && !sp.isEmpty()) {
-                    rc.daySettlementPoint[d] = sp;
+                for (int p = 0; p < PRODUCTS; p++) {
+                    bc.loadAsAward[p][h] = damLoad.productAward(r, p);
+                    if (Double.isNaN(bc.asEmbeddedMcpc[p][h])) {
+                        bc.asEmbeddedMcpc[p][h] = num(r, damLoad.productMcpc[p]);
+                    }
                 }
-                sawRow(rc, d, type, num(r, dam.hsl));
             });
-            double[] as = new double[5];
-            view.scan(inputs.sced(), w, r -> {
-                String type = r.text(sced.type);
-                if (type == null || !STORAGE_TYPES.contains(type)) {
-                    return;
-                }
-                String name = r.text(sced.resource);
-                if (only != null && !only.equals(name)) {
-                    return;
-                }
-                Instant t = r.instant(sced.scedTime);
+            double[] as = new double[PRODUCTS];
+            scan(inputs.scedEsr(), w, resources, r -> {
+                Instant t = r.instant(scedEsr.scedTime);
                 if (!w.contains(t)) {
                     return;
                 }
-                ResourceChunk rc = resources.computeIfAbsent(name, n -> new ResourceChunk(n, hours, days));
-                for (int p = 0; p < 5; p++) {
+                String type = scedEsr.type < 0 ? "ESR" : r.text(scedEsr.type);
+                BatteryChunk bc = of(registry.storage(r.text(scedEsr.resource), type == null ? "ESR" : type, null));
+                for (int p = 0; p < PRODUCTS; p++) {
                     double sum = 0;
-                    for (int c : sced.productAwards[p]) {
+                    for (int c : scedEsr.productAwards[p]) {
                         sum += zeroIfNull(r, c);
                     }
                     as[p] = sum;
                 }
-                rc.addRun(t.getEpochSecond(), num(r, sced.output), as);
-                sawRow(rc, dayOfHour(hourOf(t)), type, num(r, sced.hsl));
+                bc.storageRuns.add(t.getEpochSecond(), num(r, scedEsr.mw), as);
+                bc.sawRow(dayByHour[hourOf(t)], "ESR", num(r, scedEsr.hsl));
             });
-            Set<String> nodes = new HashSet<>();
-            for (ResourceChunk rc : resources.values()) {
-                rc.integrate(startSecond, quarters);
-                RegistryEntry e = registry.computeIfAbsent(rc.name, RegistryEntry::new);
-                for (int d = 0; d < days; d++) {
-                    if (rc.daySettlementPoint[d] != null) {
-                        e.settlementPoint = rc.daySettlementPoint[d];
+            scan(inputs.scedLoad(), w, resources, r -> {
+                Instant t = r.instant(scedLoad.scedTime);
+                if (!w.contains(t)) {
+                    return;
+                }
+                Entry e = registry.load(r.text(scedLoad.resource));
+                if (e != null) {
+                    of(e).loadRuns.add(t.getEpochSecond(), num(r, scedLoad.mw), null);
+                }
+            });
+            scan(inputs.smne(), w, resources, r -> {
+                Entry e = registry.storage.get(r.text(smneResource));
+                if (e == null) {
+                    return;
+                }
+                int q = quarterOf(r.instant(smneStart));
+                BatteryChunk bc = e.activeIn == this ? e.chunk : null;
+                if (bc == null || q < 0 || q >= quarters) {
+                    return;
+                }
+                if (!bc.hasSmne) {
+                    if (bc.smne == null) {
+                        bc.smne = new double[MAX_HOURS * 4];
                     }
-                    if (rc.dayHasRow[d]) {
+                    Arrays.fill(bc.smne, 0, quarters, Double.NaN);
+                    bc.hasSmne = true;
+                }
+                double v = num(r, smneEnergy);
+                bc.smne[q] = Double.isNaN(bc.smne[q]) ? v : bc.smne[q] + v;
+            });
+            readScedGenWhereSmneIsShort(w, registry, resources);
+            Set<String> nodes = new HashSet<>();
+            for (BatteryChunk bc : batteries) {
+                bc.storageTelemetry = bc.storageRuns.integrate(startSecond, quarters);
+                bc.loadTelemetry = bc.loadRuns.count == 0 ? null : bc.loadRuns.integrate(startSecond, quarters);
+                Entry e = bc.entry;
+                for (int d = 0; d < days; d++) {
+                    if (bc.daySettlementPoint[d] != null) {
+                        e.settlementPoint = bc.daySettlementPoint[d];
+                    }
+                    if (bc.dayHasRow[d]) {
                         e.saw(day(d));
-                        e.types.add(rc.dayType[d]);
-                        if (!Double.isNaN(rc.dayHsl[d])) {
-                            e.capacity = Math.max(e.capacity, rc.dayHsl[d]);
+                        e.types.add(bc.dayType[d]);
+                        if (!Double.isNaN(bc.dayHsl[d])) {
+                            e.capacity = Math.max(e.capacity, bc.dayHsl[d]);
                         }
                     }
                 }
@@ -584,33 +858,34 @@ public final class RevenueCalculator {
                     nodes.add(e.settlementPoint);
                 }
             }
-            // Before any price scan: resources seen only in SCED take the node the registry knows from earlier chunks.
-            for (ResourceChunk rc : resources.values()) {
-                String sp = registry.get(rc.name).settlementPoint;
+            // Resources seen only in SCED take the node the registry knows from earlier chunks.
+            for (BatteryChunk bc : batteries) {
+                String sp = bc.entry.settlementPoint;
                 for (int d = 0; d < days; d++) {
-                    if (rc.daySettlementPoint[d] == null && !sp.isEmpty()) {
-                        rc.daySettlementPoint[d] = sp;
+                    if (bc.daySettlementPoint[d] == null && !sp.isEmpty()) {
+                        bc.daySettlementPoint[d] = sp;
                     }
                 }
             }
-            if (resources.isEmpty()) {
+            if (batteries.isEmpty()) {
                 return;
             }
-            view.scan(inputs.dayAheadPrices(), w, r -> {
+            KeyFilter atNodes = resources == null ? null : new KeyFilter("settlement_point", nodes, Set.of());
+            scan(inputs.dayAheadPrices(), w, atNodes, r -> {
                 String sp = r.text(daSpp.key);
                 if (nodes.contains(sp)) {
                     int h = hourOf(r.instant(daSpp.start));
                     if (h >= 0 && h < hours) {
-                        daPrice.computeIfAbsent(sp, k -> ResourceChunk.nan(hours))[h] = num(r, daSpp.price);
+                        daPrice.computeIfAbsent(sp, k -> BatteryChunk.nan(hours))[h] = num(r, daSpp.price);
                     }
                 }
             });
-            view.scan(inputs.realTimePrices(), w, r -> {
+            scan(inputs.realTimePrices(), w, atNodes, r -> {
                 String sp = r.text(rtSpp.key);
                 if (nodes.contains(sp) && (rtSpp.pointType < 0 || !"LZEW".equals(r.text(rtSpp.pointType)))) {
                     int q = quarterOf(r.instant(rtSpp.start));
                     if (q >= 0 && q < quarters) {
-                        rtPrice.computeIfAbsent(sp, k -> ResourceChunk.nan(quarters))[q] = num(r, rtSpp.price);
+                        rtPrice.computeIfAbsent(sp, k -> BatteryChunk.nan(quarters))[q] = num(r, rtSpp.price);
                     }
                 }
             });
@@ -630,13 +905,76 @@ public final class RevenueCalculator {
             });
         }
 
-        private void sawRow(ResourceChunk rc, int d, String type, double hsl) {
-            rc.dayHasRow[d] = true;
-            if (rc.dayType[d] == null || "ESR".equals(type)) {
-                rc.dayType[d] = type;
+        private void readDam(Dataset d, DamColumns c, Window w, Registry registry, KeyFilter resources)
+                throws StoreException {
+            scan(d, w, resources, r -> {
+                String type = r.text(c.type);
+                if (!"PWRSTR".equals(type) && !"ESR".equals(type)) {
+                    return;
+                }
+                int h = hourOf(r.instant(c.start));
+                if (h < 0 || h >= hours) {
+                    return;
+                }
+                String sp = r.text(c.settlementPoint);
+                BatteryChunk bc = of(registry.storage(r.text(c.resource), type, sp));
+                int day = dayByHour[h];
+                bc.award[h] = zeroIfNull(r, c.award);
+                bc.embeddedSpp[h] = num(r, c.embeddedSpp);
+                for (int p = 0; p < PRODUCTS; p++) {
+                    bc.asAward[p][h] = c.productAward(r, p);
+                    bc.asEmbeddedMcpc[p][h] = num(r, c.productMcpc[p]);
+                }
+                if (sp != null && !sp.isEmpty()) {
+                    bc.daySettlementPoint[day] = sp;
+                }
+                bc.sawRow(day, type, num(r, c.hsl));
+            });
+        }
+
+        /**
+         * SMNE is the meter, so the generation SCED file (every generator of ERCOT, the largest input) is read only
+         * for the days where a PWRSTR lacks an SMNE value for some interval.
+         */
+        private void readScedGenWhereSmneIsShort(Window w, Registry registry, KeyFilter resources)
+                throws StoreException {
+            boolean[] needed = new boolean[days];
+            for (BatteryChunk bc : batteries) {
+                for (int d = 0; d < days; d++) {
+                    if (needed[d] || !bc.dayHasRow[d] || !"PWRSTR".equals(bc.dayType[d])) {
+                        continue;
+                    }
+                    int q1 = (int) ((dayStarts[d + 1].getEpochSecond() - startSecond) / 900);
+                    for (int q = (int) ((dayStarts[d].getEpochSecond() - startSecond) / 900); q < q1; q++) {
+                        if (!bc.hasSmne || Double.isNaN(bc.smne[q])) {
+                            needed[d] = true;
+                            break;
+                        }
+                    }
+                }
             }
-            if (!Double.isNaN(hsl) && (Double.isNaN(rc.dayHsl[d]) || hsl > rc.dayHsl[d])) {
-                rc.dayHsl[d] = hsl;
+            for (int d = 0; d < days; d++) {
+                if (!needed[d]) {
+                    continue;
+                }
+                int e = d;
+                while (e + 1 < days && needed[e + 1]) {
+                    e++;
+                }
+                Window part = new Window(dayStarts[d], dayStarts[e + 1]);
+                scan(inputs.scedGen(), part, resources, r -> {
+                    if (!"PWRSTR".equals(r.text(scedGen.type))) {
+                        return;
+                    }
+                    Instant t = r.instant(scedGen.scedTime);
+                    if (!part.contains(t)) {
+                        return;
+                    }
+                    BatteryChunk bc = of(registry.storage(r.text(scedGen.resource), "PWRSTR", null));
+                    bc.storageRuns.add(t.getEpochSecond(), num(r, scedGen.mw), null);
+                    bc.sawRow(dayByHour[hourOf(t)], "PWRSTR", num(r, scedGen.hsl));
+                });
+                d = e;
             }
         }
 
@@ -648,125 +986,169 @@ public final class RevenueCalculator {
                     ? "not published yet" : "not in the store") + " for the day";
         }
 
-        /** Settles one resource-day; adds its lines to {@code lines} when not null. */
-        ResourceDay settle(ResourceChunk rc, int d, List<IntervalLine> lines) {
+        /** Settles one battery-day; adds its lines to {@code lines} when not null. */
+        ResourceDay settle(BatteryChunk bc, int d, List<IntervalLine> lines) {
             int h0 = (int) ((dayStarts[d].getEpochSecond() - startSecond) / 3600);
             int h1 = (int) ((dayStarts[d + 1].getEpochSecond() - startSecond) / 3600);
-            String sp = rc.daySettlementPoint[d] == null ? "" : rc.daySettlementPoint[d];
-            String type = rc.dayType[d];
+            String sp = bc.daySettlementPoint[d] == null ? "" : bc.daySettlementPoint[d];
+            String type = bc.dayType[d];
             Map<RevenueStream, Double> revenue = new EnumMap<>(RevenueStream.class);
             Map<RevenueStream, Integer> missing = new EnumMap<>(RevenueStream.class);
             Set<String> gaps = new LinkedHashSet<>();
             double[] da = daPrice.get(sp);
             double[] rt = rtPrice.get(sp);
-            boolean postRtcB = !day(d).isBefore(RTC_B_GO_LIVE) && "ESR".equals(type);
+            boolean esr = "ESR".equals(type);
+            boolean postRtcB = !day(d).isBefore(RTC_B_GO_LIVE) && esr;
+            boolean paired = !bc.entry.loads.isEmpty();
+            Dataset damOfDay = day(d).isBefore(DAM_ESR_FIRST_DAY) ? inputs.damGen() : inputs.damEsr();
+            boolean damOfDayCovered = day(d).isBefore(DAM_ESR_FIRST_DAY) ? damGenCovered[d] : damEsrCovered[d];
 
             Tally daEnergy = new Tally(lines);
             for (int h = h0; h < h1; h++) {
-                Instant s = Instant.ofEpochSecond(startSecond + h * 3600L);
-                Instant e = s.plusSeconds(3600);
-                double a = rc.award[h];
+                // Instants and notes are built only for explain: the full-year run settles ~10^8 intervals.
+                Instant s = lines == null ? null : Instant.ofEpochSecond(startSecond + h * 3600L);
+                Instant e = lines == null ? null : s.plusSeconds(3600);
+                double a = bc.award[h];
                 double price = da == null ? Double.NaN : da[h];
-                String source = "DA SPP " + sp;
-                if (Double.isNaN(price) && !Double.isNaN(rc.embeddedSpp[h])) {
-                    price = rc.embeddedSpp[h];
-                    source = "DA SPP embedded in the DAM disclosure (NP4-190-CD lacks the hour)";
+                boolean embedded = false;
+                if (Double.isNaN(price) && !Double.isNaN(bc.embeddedSpp[h])) {
+                    price = bc.embeddedSpp[h];
+                    embedded = true;
                 }
                 if (Double.isNaN(a)) {
-                    daEnergy.miss(lines == null ? null : new IntervalLine(s, e, RevenueStream.DA_ENERGY, null, "MW", 1, nullable(price),
-                            null, why(damCovered[d], inputs.damAwards(), d, "the DAM disclosure")), gaps, "DA_ENERGY: no DAM row for some hours");
+                    daEnergy.miss(lines == null ? null : new IntervalLine(s, e, RevenueStream.DA_ENERGY, null, "MW", 1,
+                            nullable(price), null, why(damOfDayCovered, damOfDay, d, "the DAM disclosure")), gaps,
+                            "DA_ENERGY: no DAM row for some hours");
                 } else if (a == 0) {
-                    daEnergy.add(0, lines == null ? null : new IntervalLine(s, e, RevenueStream.DA_ENERGY, a, "MW", 1, nullable(price), 0.0,
-                            "no DAM energy award"));
+                    daEnergy.add(0, lines == null ? null : new IntervalLine(s, e, RevenueStream.DA_ENERGY, a, "MW", 1,
+                            nullable(price), 0.0, "no DAM energy award"));
                 } else if (Double.isNaN(price)) {
-                    daEnergy.miss(lines == null ? null : new IntervalLine(s, e, RevenueStream.DA_ENERGY, a, "MW", 1, null, null,
-                            why(daSppCovered[d], inputs.dayAheadPrices(), d, "DA SPP at " + sp)), gaps,
+                    daEnergy.miss(lines == null ? null : new IntervalLine(s, e, RevenueStream.DA_ENERGY, a, "MW", 1, null,
+                            null, why(daSppCovered[d], inputs.dayAheadPrices(), d, "DA SPP at " + sp)), gaps,
                             "DA_ENERGY: no DA SPP at " + sp + " for some hours");
                 } else {
                     daEnergy.add(a * price, lines == null ? null
-                            : new IntervalLine(s, e, RevenueStream.DA_ENERGY, a, "MW", 1, price, a * price, source));
+                            : new IntervalLine(s, e, RevenueStream.DA_ENERGY, a, "MW", 1, price, a * price, embedded
+                                    ? "DA SPP embedded in the DAM disclosure (NP4-190-CD lacks the hour)" : "DA SPP " + sp));
                 }
             }
             daEnergy.into(RevenueStream.DA_ENERGY, revenue, missing);
 
             Tally rtEnergy = new Tally(lines);
             for (int q = h0 * 4; q < h1 * 4; q++) {
-                Instant s = Instant.ofEpochSecond(startSecond + q * 900L);
-                Instant e = s.plusSeconds(900);
-                double a = rc.award[q / 4];
-                double cover = rc.quarterCover[q];
-                double metered = cover >= MIN_COVER_SECONDS ? rc.quarterEnergySeconds[q] / cover * 0.25 : Double.NaN;
+                Instant s = lines == null ? null : Instant.ofEpochSecond(startSecond + q * 900L);
+                Instant e = lines == null ? null : s.plusSeconds(900);
+                double a = bc.award[q / 4];
                 double price = rt == null ? Double.NaN : rt[q];
-                if (Double.isNaN(metered)) {
-                    rtEnergy.miss(lines == null ? null : new IntervalLine(s, e, RevenueStream.RT_ENERGY, null, "MWh", 1, nullable(price),
-                            null, scedCovered[d] ? "SCED telemetry covers " + (long) cover + " s of the interval"
-                                    : why(false, inputs.sced(), d, "")), gaps, "RT_ENERGY: no SCED telemetry for some intervals");
-                } else if (Double.isNaN(a)) {
-                    rtEnergy.miss(lines == null ? null : new IntervalLine(s, e, RevenueStream.RT_ENERGY, null, "MWh", 1, nullable(price),
-                            null, "metered " + metered + " MWh but " + why(damCovered[d], inputs.damAwards(), d,
-                                    "the DAM disclosure")), gaps, "RT_ENERGY: no DAM position for some intervals");
+                double generated;
+                boolean metered = !esr && bc.hasSmne && !Double.isNaN(bc.smne[q]);
+                if (metered) {
+                    generated = bc.smne[q];
                 } else {
-                    double deviation = metered - a * 0.25;
-                    String basis = lines == null ? "" : "metered " + fmt(metered) + " MWh - DA award " + fmt(a) + " MW x 0.25 h";
-                    if (deviation == 0) {
-                        rtEnergy.add(0, lines == null ? null : new IntervalLine(s, e, RevenueStream.RT_ENERGY, 0.0, "MWh", 1,
-                                nullable(price), 0.0, basis));
-                    } else if (Double.isNaN(price)) {
-                        rtEnergy.miss(lines == null ? null : new IntervalLine(s, e, RevenueStream.RT_ENERGY, deviation, "MWh", 1, null,
-                                null, basis + "; " + why(rtSppCovered[d], inputs.realTimePrices(), d, "RT SPP at " + sp)),
-                                gaps, "RT_ENERGY: no RT SPP at " + sp + " for some intervals");
-                    } else {
-                        rtEnergy.add(deviation * price, lines == null ? null : new IntervalLine(s, e, RevenueStream.RT_ENERGY,
-                                deviation, "MWh", 1, price, deviation * price, basis + "; RT SPP " + sp));
+                    generated = bc.storageTelemetry.mwh(q);
+                }
+                double charged = 0;
+                String missingWhy = null;
+                if (Double.isNaN(generated) && lines != null) {
+                    missingWhy = esr || scedGenCovered[d] || smneCovered[d]
+                            ? "no SMNE and SCED telemetry covers " + (long) bc.storageTelemetry.cover[q] + " s of the interval"
+                            : why(false, esr ? inputs.scedEsr() : inputs.smne(), d, "");
+                } else if (!esr && paired) {
+                    charged = bc.loadTelemetry == null ? Double.NaN : bc.loadTelemetry.mwh(q);
+                    if (Double.isNaN(charged)) {
+                        missingWhy = lines == null ? "" : scedLoadCovered[d] ? "the paired load resource's SCED telemetry covers "
+                                + (bc.loadTelemetry == null ? 0 : (long) bc.loadTelemetry.cover[q]) + " s of the interval"
+                                : why(false, inputs.scedLoad(), d, "");
                     }
+                }
+                if (missingWhy != null || (Double.isNaN(generated) && lines == null)) {
+                    rtEnergy.miss(lines == null ? null : new IntervalLine(s, e, RevenueStream.RT_ENERGY, null, "MWh", 1,
+                            nullable(price), null, missingWhy), gaps, "RT_ENERGY: no metered energy for some intervals");
+                    continue;
+                }
+                double net = generated - charged;
+                if (Double.isNaN(a)) {
+                    rtEnergy.miss(lines == null ? null : new IntervalLine(s, e, RevenueStream.RT_ENERGY, null, "MWh", 1,
+                            nullable(price), null, "metered " + net + " MWh but " + why(damOfDayCovered, damOfDay, d,
+                                    "the DAM disclosure")), gaps, "RT_ENERGY: no DAM position for some intervals");
+                    continue;
+                }
+                double deviation = net - a * 0.25;
+                String basis = lines == null ? "" : (metered ? "SMNE " : "telemetry ") + fmt(generated) + " MWh"
+                        + (!esr && paired ? " - load " + fmt(charged) + " MWh" : "") + " - DA award " + fmt(a) + " MW x 0.25 h";
+                if (deviation == 0) {
+                    rtEnergy.add(0, lines == null ? null : new IntervalLine(s, e, RevenueStream.RT_ENERGY, 0.0, "MWh", 1,
+                            nullable(price), 0.0, basis));
+                } else if (Double.isNaN(price)) {
+                    rtEnergy.miss(lines == null ? null : new IntervalLine(s, e, RevenueStream.RT_ENERGY, deviation, "MWh",
+                            1, null, null, basis + "; " + why(rtSppCovered[d], inputs.realTimePrices(), d, "RT SPP at " + sp)),
+                            gaps, "RT_ENERGY: no RT SPP at " + sp + " for some intervals");
+                } else {
+                    rtEnergy.add(deviation * price, lines == null ? null : new IntervalLine(s, e, RevenueStream.RT_ENERGY,
+                            deviation, "MWh", 1, price, deviation * price, basis + "; RT SPP " + sp));
                 }
             }
             rtEnergy.into(RevenueStream.RT_ENERGY, revenue, missing);
 
             List<RevenueStream> products = RevenueStream.products();
-            for (int p = 0; p < products.size(); p++) {
+            for (int p = 0; p < PRODUCTS; p++) {
                 RevenueStream stream = products.get(p);
                 Tally t = new Tally(lines);
                 for (int h = h0; h < h1; h++) {
-                    Instant s = Instant.ofEpochSecond(startSecond + h * 3600L);
-                    Instant e = s.plusSeconds(3600);
-                    double a = rc.asAward[p][h];
+                    Instant s = lines == null ? null : Instant.ofEpochSecond(startSecond + h * 3600L);
+                    Instant e = lines == null ? null : s.plusSeconds(3600);
+                    double a = bc.asAward[p][h];
+                    double load = !bc.hasLoadAs ? 0 : bc.loadAsAward[p][h];
                     double price = daMcpcByProduct[p][h];
-                    String source = "DAM MCPC " + stream.productCode();
-                    if (Double.isNaN(price) && !Double.isNaN(rc.asEmbeddedMcpc[p][h])) {
-                        price = rc.asEmbeddedMcpc[p][h];
-                        source = "MCPC embedded in the DAM disclosure (NP4-188-CD lacks the hour)";
+                    String source = null;
+                    if (lines != null) {
+                        source = "DAM MCPC " + stream.productCode();
+                        if (Double.isNaN(price) && !Double.isNaN(bc.asEmbeddedMcpc[p][h])) {
+                            source = "MCPC embedded in the DAM disclosure (NP4-188-CD lacks the hour)";
+                        }
+                        if (load != 0) {
+                            source += "; gen " + fmt(a) + " MW + load " + fmt(load) + " MW";
+                        }
+                    }
+                    if (Double.isNaN(price) && !Double.isNaN(bc.asEmbeddedMcpc[p][h])) {
+                        price = bc.asEmbeddedMcpc[p][h];
                     }
                     if (Double.isNaN(a)) {
                         t.miss(lines == null ? null : new IntervalLine(s, e, stream, null, "MW", 1, nullable(price), null,
-                                why(damCovered[d], inputs.damAwards(), d, "the DAM disclosure")), gaps,
+                                why(damOfDayCovered, damOfDay, d, "the DAM disclosure")), gaps,
                                 stream + ": no DAM row for some hours");
-                    } else if (a == 0) {
+                        continue;
+                    }
+                    a += load;
+                    if (a == 0) {
                         t.add(0, null);
                     } else if (Double.isNaN(price)) {
                         t.miss(lines == null ? null : new IntervalLine(s, e, stream, a, "MW", 1, null, null,
                                 why(daMcpcCovered[d], inputs.dayAheadMcpc(), d, "DAM MCPC")), gaps,
                                 stream + ": no DAM MCPC for some hours");
                     } else {
-                        t.add(a * price, lines == null ? null : new IntervalLine(s, e, stream, a, "MW", 1, price, a * price, source));
+                        t.add(a * price, lines == null ? null : new IntervalLine(s, e, stream, a, "MW", 1, price, a * price,
+                                source));
                     }
                 }
+                Integrated tel = bc.storageTelemetry;
                 if (postRtcB) {
                     for (int q = h0 * 4; q < h1 * 4; q++) {
-                        Instant s = Instant.ofEpochSecond(startSecond + q * 900L);
-                        Instant e = s.plusSeconds(900);
-                        double cover = rc.quarterCover[q];
-                        double dayAhead = rc.asAward[p][q / 4];
+                        Instant s = lines == null ? null : Instant.ofEpochSecond(startSecond + q * 900L);
+                        Instant e = lines == null ? null : s.plusSeconds(900);
+                        double cover = tel.cover[q];
+                        double dayAhead = bc.asAward[p][q / 4] + (!bc.hasLoadAs ? 0 : bc.loadAsAward[p][q / 4]);
                         double price = rtMcpcByProduct[p][q];
-                        if (cover < MIN_COVER_SECONDS || Double.isNaN(dayAhead)) {
-                            t.miss(lines == null ? null : new IntervalLine(s, e, stream, null, "MW", 0.25, nullable(price), null,
-                                    "RT AS award or DAM AS award unknown for the interval"), gaps,
+                        if (cover < MIN_COVER_SECONDS || tel.asSeconds == null || Double.isNaN(dayAhead)) {
+                            t.miss(lines == null ? null : new IntervalLine(s, e, stream, null, "MW", 0.25, nullable(price),
+                                    null, "RT AS award or DAM AS award unknown for the interval"), gaps,
                                     stream + ": RT AS position unknown for some intervals");
                             continue;
                         }
-                        double realTime = rc.quarterAsSeconds[p][q] / cover;
+                        double realTime = tel.asSeconds[p][q] / cover;
                         double deviation = realTime - dayAhead;
-                        String basis = lines == null ? "" : "RT award " + fmt(realTime) + " MW - DAM award " + fmt(dayAhead) + " MW";
+                        String basis = lines == null ? "" : "RT award " + fmt(realTime) + " MW - DAM award " + fmt(dayAhead)
+                                + " MW";
                         if (deviation == 0) {
                             t.add(0, null);
                         } else if (Double.isNaN(price)) {
@@ -774,29 +1156,32 @@ public final class RevenueCalculator {
                                     basis + "; " + why(rtMcpcCovered[d], inputs.realTimeMcpc(), d, "RT MCPC")), gaps,
                                     stream + ": no RT MCPC for some intervals");
                         } else {
-                            t.add(deviation * 0.25 * price, lines == null ? null : new IntervalLine(s, e, stream, deviation, "MW",
-                                    0.25, price, deviation * 0.25 * price, basis + "; RT MCPC " + stream.productCode()));
+                            t.add(deviation * 0.25 * price, lines == null ? null : new IntervalLine(s, e, stream, deviation,
+                                    "MW", 0.25, price, deviation * 0.25 * price, basis + "; RT MCPC " + stream.productCode()));
                         }
                     }
                 }
                 t.into(stream, revenue, missing);
             }
             boolean complete = gaps.isEmpty() && revenue.size() == RevenueStream.values().length;
-            if ("PWRSTR".equals(type)) {
-                gaps.add(LOAD_SIDE_GAP);
-                complete = false;
+            if (!esr) {
+                if (!paired) {
+                    gaps.add(NO_LOAD_PAIRED);
+                    complete = false;
+                }
+                gaps.add(DAM_CHARGING_EXCLUDED);
             }
             if (sp.isEmpty()) {
-                gaps.add("no settlement point known for the resource: energy not priced");
+                gaps.add("no settlement point known for the battery: energy not priced");
             }
             for (RevenueStream s : RevenueStream.values()) {
                 if (!revenue.containsKey(s)) {
                     gaps.add(s + ": no interval could be settled");
                 }
             }
-            Double capacity = Double.isNaN(rc.dayHsl[d]) ? null : rc.dayHsl[d];
+            Double capacity = Double.isNaN(bc.dayHsl[d]) ? null : bc.dayHsl[d];
             DayStatus status = revenue.isEmpty() ? DayStatus.MISSING : complete ? DayStatus.COMPLETE : DayStatus.PARTIAL;
-            return new ResourceDay(rc.name, day(d), type, sp, capacity, status, revenue, missing, List.copyOf(gaps));
+            return new ResourceDay(bc.entry.name, day(d), type, sp, capacity, status, revenue, missing, List.copyOf(gaps));
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param from first operating day, inclusive
  * @param to last operating day, exclusive
- * @param batteries the registry: every storage resource with a row in the period, by name
+ * @param batteries the registry: every battery with a row in the period, by name (one battery for
+ *     {@link RevenueCalculator#computeOne} and {@link RevenueCalculator#explain})
  * @param days every resource-day from a battery's first active day, ordered by resource then day; days without
  *     figures are listed with their status, never as zero
  * @param lines the settlement lines behind the figures; filled only by {@link RevenueCalculator#explain}

@@ -18,7 +18,7 @@ public enum RevenueStream {
     REGDN,
     /** Responsive reserve, every sub-type (PFR, FFR, UFR; or the pre-split RRS award). */
     RRS,
-    /** ERCOT contingency reserve (SCED-dispatched award). */
+    /** ERCOT contingency reserve: ECRSSD, plus ECRSMD on load resources. */
     ECRS,
     /** Non-spinning reserve. */
     NSPIN;
@@ -36,14 +36,17 @@ public enum RevenueStream {
         return name().toLowerCase(java.util.Locale.ROOT) + "_usd";
     }
 
-    /** The DAM award columns of {@code ercot.dam_resource_awards_60d} summed for this product; empty for energy. */
+    /**
+     * The DAM award columns summed for this product, in the DAM gen, ESR and load resource datasets; empty for energy.
+     * A dataset without one of them (the gen and ESR files have no ECRSMD) skips it.
+     */
     List<String> damAwardColumns() {
         return switch (this) {
             case DA_ENERGY, RT_ENERGY -> List.of();
             case REGUP -> List.of("regup_awarded_mw");
             case REGDN -> List.of("regdn_awarded_mw");
             case RRS -> List.of("rrs_awarded_mw", "rrspfr_awarded_mw", "rrsffr_awarded_mw", "rrsufr_awarded_mw");
-            case ECRS -> List.of("ecrs_awarded_mw");
+            case ECRS -> List.of("ecrs_awarded_mw", "ecrsmd_awarded_mw");
             case NSPIN -> List.of("nspin_awarded_mw");
         };
     }
@@ -60,7 +63,7 @@ public enum RevenueStream {
         };
     }
 
-    /** The post-RTC+B RT AS award columns of {@code ercot.sced_resource_data_60d} summed for this product. */
+    /** The post-RTC+B RT AS award columns of {@code ercot.sced_esr_60d} summed for this product. */
     List<String> scedAwardColumns() {
         return switch (this) {
             case DA_ENERGY, RT_ENERGY -> List.of();

@@ -50,6 +50,76 @@ class LeaderboardTest {
     }
 
     @Test
+    void oneBatteryReadThroughAKeyFilterEqualsItsFiguresInTheFullRun() throws Exception {
+        SyntheticMarket market = new SyntheticMarket(5, 300);
+        LocalDate from = RevenueCalculator.RTC_B_GO_LIVE.minusDays(2);
+        LocalDate to = RevenueCalculator.RTC_B_GO_LIVE.plusDays(3);
+        RevenueReport all = new RevenueCalculator(market, ErcotSchemas.INPUTS, CLOCK).compute(from, to);
+        for (int b : new int[] {2, 3}) {
+            RevenueReport filtered = new RevenueCalculator(market, ErcotSchemas.INPUTS, CLOCK)
+                    .computeOne(market.load(b), from, to);
+            // The same battery through a view without FilteredScan: every row built, dropped in the sink.
+            StoreViewWithoutFilter plain = new StoreViewWithoutFilter(market);
+            RevenueReport sunk = new RevenueCalculator(plain, ErcotSchemas.INPUTS, CLOCK)
+                    .computeOne(market.esrName(b), from, to);
+            List<ResourceDay> expected = all.days().stream().filter(d -> d.resourceName().equals(market.name(b)))
+                    .toList();
+            assertThat(expected).hasSize(5);
+            assertThat(filtered.days()).isEqualTo(expected);
+            assertThat(sunk.days()).isEqualTo(expected);
+            assertThat(plain.rowsSeen).isGreaterThan(filtered.days().size() * 288L * 5);
+            assertThat(filtered.batteries()).singleElement().satisfies(bat -> {
+                assertThat(bat.loadResources()).containsExactly(market.load(b));
+                assertThat(bat.otherNames()).containsExactlyElementsOf(
+                        b % 2 == 0 ? List.of() : List.of(market.esrName(b)));
+            });
+        }
+    }
+
+    /** Delegates to the synthetic market without offering {@link FilteredScan}; counts the rows it builds. */
+    static final class StoreViewWithoutFilter implements dev.pmp.spi.StoreView {
+        private final SyntheticMarket market;
+        long rowsSeen;
+
+        StoreViewWithoutFilter(SyntheticMarket market) {
+            this.market = market;
+        }
+
+        @Override
+        public List<Window> coverage(dev.pmp.spi.Dataset d, Window w) {
+            return market.coverage(d, w);
+        }
+
+        @Override
+        public List<Instant> gridTimes(dev.pmp.spi.Dataset d, Window w) {
+            return market.gridTimes(d, w);
+        }
+
+        @Override
+        public void scan(dev.pmp.spi.Dataset d, Window w, dev.pmp.spi.RowSink sink) throws dev.pmp.spi.StoreException {
+            market.scan(d, w, r -> {
+                rowsSeen++;
+                sink.accept(r);
+            });
+        }
+
+        @Override
+        public dev.pmp.spi.DatasetSummary summary(dev.pmp.spi.Dataset d) {
+            return market.summary(d);
+        }
+
+        @Override
+        public List<dev.pmp.spi.FetchRecord> fetches(dev.pmp.spi.Dataset d, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public List<dev.pmp.spi.Revision> revisions(dev.pmp.spi.Dataset d, int limit) {
+            return List.of();
+        }
+    }
+
+    @Test
     void explainedLinesAddUpToTheDaysFigures() throws Exception {
         SyntheticMarket market = new SyntheticMarket(4, 300);
         LocalDate day = SyntheticMarket.afterRtcB();
@@ -124,17 +194,21 @@ class LeaderboardTest {
 
     @Test
     void inputsAreFoundByCurrentOrFormerIdAndCheckedById() {
-        dev.pmp.spi.Dataset formerDa = rename(ErcotSchemas.DA_SPP, "ercot.settlement_point_prices_day_ahead");
-        dev.pmp.spi.Dataset formerRt = rename(ErcotSchemas.RT_SPP, "ercot.settlement_point_prices_real_time");
-        ErcotInputs former = new ErcotInputs(ErcotSchemas.DAM, ErcotSchemas.SCED, formerDa, formerRt,
-                ErcotSchemas.DA_MCPC, ErcotSchemas.RT_MCPC);
+        List<dev.pmp.spi.Dataset> all = new ArrayList<>(ErcotSchemas.INPUTS.all());
+        all.set(7, rename(ErcotSchemas.DA_SPP, "ercot.settlement_point_prices_day_ahead"));
+        all.set(8, rename(ErcotSchemas.RT_SPP, "ercot.settlement_point_prices_real_time"));
+        ErcotInputs former = ErcotInputs.of(all);
         assertThat(former.dayAheadPrices().id()).isEqualTo("ercot.settlement_point_prices_day_ahead");
-        assertThatThrownBy(() -> new ErcotInputs(ErcotSchemas.DAM, ErcotSchemas.SCED, ErcotSchemas.RT_SPP,
-                ErcotSchemas.DA_SPP, ErcotSchemas.DA_MCPC, ErcotSchemas.RT_MCPC))
-                .hasMessageContaining("expected ercot.spp_day_ahead_hourly");
-        assertThatThrownBy(() -> new RevenueCalculator(new MemoryStore(), new ErcotInputs(ErcotSchemas.DAM,
-                ErcotSchemas.SCED, ErcotSchemas.DA_SPP, rename(ErcotSchemas.DA_MCPC, "ercot.spp_real_time_15min"),
-                ErcotSchemas.DA_MCPC, ErcotSchemas.RT_MCPC), CLOCK)).hasMessageContaining("has no column settlement_point");
+        List<dev.pmp.spi.Dataset> swapped = new ArrayList<>(ErcotSchemas.INPUTS.all());
+        swapped.set(0, ErcotSchemas.DAM_ESR);
+        swapped.set(1, ErcotSchemas.DAM_GEN);
+        assertThatThrownBy(() -> ErcotInputs.of(swapped)).hasMessageContaining("expected ercot.dam_gen_resources_60d");
+        List<dev.pmp.spi.Dataset> wrongColumns = new ArrayList<>(ErcotSchemas.INPUTS.all());
+        wrongColumns.set(8, rename(ErcotSchemas.DA_MCPC, "ercot.spp_real_time_15min"));
+        assertThatThrownBy(() -> new RevenueCalculator(new MemoryStore(), ErcotInputs.of(wrongColumns), CLOCK))
+                .hasMessageContaining("has no column settlement_point");
+        assertThat(ErcotInputs.IDS).hasSize(11).doesNotHaveDuplicates()
+                .noneMatch(id -> id.equals("ercot.dam_resource_awards_60d") || id.equals("ercot.sced_resource_data_60d"));
     }
 
     private static dev.pmp.spi.Dataset rename(dev.pmp.spi.Dataset d, String id) {

@@ -93,7 +93,43 @@ final class Market {
                     pairs.add(more[i + 1]);
                 }
             }
-            row(ErcotSchemas.DAM, pairs.toArray());
+            row(ErcotSchemas.damFor(type), pairs.toArray());
+        }
+        return this;
+    }
+
+    /** One DAM load resource row per hour of the day (no energy award); {@code extra} adds column pairs per hour. */
+    Market loadDamDay(LocalDate day, String load, java.util.function.IntFunction<Object[]> extra) {
+        List<Instant> hs = hours(day);
+        for (int h = 0; h < hs.size(); h++) {
+            List<Object> pairs = new ArrayList<>(List.of("interval_start_utc", hs.get(h), "interval_end_utc",
+                    hs.get(h).plusSeconds(3600), "resource_name", load, "max_power_consumption_mw", 100.0));
+            pairs.addAll(List.of(extra.apply(h)));
+            row(ErcotSchemas.DAM_LOAD, pairs.toArray());
+        }
+        return this;
+    }
+
+    /** A load resource's SCED runs every 5 minutes, consuming {@code mw(secondsIntoDayOfTheRun)} (positive). */
+    Market loadScedDay(LocalDate day, String load, int offset, DoubleUnaryOperator mw) {
+        Instant start = dayStart(day);
+        Instant end = dayStart(day.plusDays(1));
+        for (Instant t = start; t.isBefore(end); t = t.plusSeconds(300)) {
+            Instant run = t.plusSeconds(offset);
+            double s = Duration.between(start, run).getSeconds();
+            row(ErcotSchemas.SCED_LOAD, "time_utc", t, "sced_time_utc", run, "resource_name", load,
+                    "real_power_consumption_mw", mw.applyAsDouble(s));
+        }
+        return this;
+    }
+
+    /** SMNE of {@code resource} for every 15-minute interval of the day: {@code mwh(quarterIndex)}. */
+    Market smneDay(LocalDate day, String resource, java.util.function.IntToDoubleFunction mwh) {
+        List<Instant> qs = quarters(day);
+        for (int q = 0; q < qs.size(); q++) {
+            row(ErcotSchemas.SMNE, "interval_start_utc", qs.get(q), "interval_end_utc", qs.get(q).plusSeconds(900),
+                    "resource_name", resource, "interval_number", (double) (q % 4 + 1), "metered_net_energy_mwh",
+                    mwh.applyAsDouble(q));
         }
         return this;
     }
@@ -112,7 +148,7 @@ final class Market {
             List<Object> pairs = new ArrayList<>(List.of("time_utc", t, "sced_time_utc", run, "resource_name", resource,
                     "resource_type", type, "hsl_mw", hsl, "telemetered_net_output_mw", mw.applyAsDouble(s)));
             pairs.addAll(List.of(extra.apply(s)));
-            row(ErcotSchemas.SCED, pairs.toArray());
+            row(ErcotSchemas.scedFor(type), pairs.toArray());
         }
         return this;
     }
@@ -155,6 +191,12 @@ final class Market {
             row(ErcotSchemas.RT_MCPC, "interval_start_utc", qs.get(q), "interval_end_utc", qs.get(q).plusSeconds(900),
                     "as_type", product, "mcpc_usd_per_mw", price.applyAsDouble(q));
         }
+        return this;
+    }
+
+    /** Drops the rows of {@code d} that {@code drop} matches. */
+    Market withoutRows(Dataset d, java.util.function.Predicate<Row> drop) {
+        rows.getOrDefault(d, new ArrayList<>()).removeIf(drop);
         return this;
     }
 

@@ -70,8 +70,9 @@ class RevenueCalculatorTest {
         // count: nothing deviates there unless the DA position is shifted by an hour (the old code's mistake 1).
         // RegUp 5 MW x 10 $/MW-h = 50; RRS (3 PFR + 2 FFR + 1 UFR) 6 MW x 8 = 48.
         assertStreams(d, 500, 80, 50, 0, 48, 0, 0);
+        // No SMNE in the store: the gen side falls back to SCED telemetry; no load resource pairs with BAT1_UNIT1.
         assertThat(d.status()).isEqualTo(DayStatus.PARTIAL);
-        assertThat(d.gaps()).singleElement().asString().contains("load resource");
+        assertThat(d.gaps()).containsExactly(RevenueCalculator.NO_LOAD_PAIRED, RevenueCalculator.DAM_CHARGING_EXCLUDED);
         assertThat(d.missingIntervals()).isEmpty();
         assertThat(d.capacityMw()).isEqualTo(100.0);
         assertThat(d.settlementPoint()).isEqualTo(NODE);
@@ -154,6 +155,39 @@ class RevenueCalculatorTest {
     }
 
     @Test
+    void fallBackDayChargesTheLoadInTheRepeatedHourItself() throws Exception {
+        LocalDate day = LocalDate.of(2024, 11, 3);
+        // 25 hours from 05:00Z; hour index 1 is 01:00 CDT (06:00Z), index 2 the repeated 01:00 CST (07:00Z).
+        Market m = new Market().covers(day)
+                .damDay(day, "DST_UNIT1", "PWRSTR", NODE, 10, h -> new Object[] {"awarded_mw", 1.0})
+                .loadDamDay(day, "DST_LD1", h -> NONE)
+                .smneDay(day, "DST_UNIT1", q -> 0.25)
+                .loadScedDay(day, "DST_LD1", 0, s -> s >= 2 * 3600 && s < 3 * 3600 ? 4 : 0)
+                .daPrices(day, NODE, h -> 10 + h).rtPrices(day, NODE, q -> q >= 8 && q < 12 ? 30 : q < 8 ? 500 : 1);
+        ResourceDay d = only(compute(m, day, day.plusDays(1)));
+        // DA: sum over h = 0..24 of 1 MW x (10 + h) = 550. RT: SMNE meets the award in all 100 quarters; the load
+        // takes 1 MWh in each quarter of the repeated hour only, at 30: -4 x 30 = -120. Folding the two 01:00 hours
+        // together (the old code's mistake 6) would price part of it at 500.
+        assertStreams(d, 550, -120, 0, 0, 0, 0, 0);
+        assertThat(d.status()).isEqualTo(DayStatus.COMPLETE);
+    }
+
+    @Test
+    void springForwardDayPairHasNinetyTwoQuarters() throws Exception {
+        LocalDate day = LocalDate.of(2024, 3, 10);
+        Market m = new Market().covers(day)
+                .damDay(day, "DST_UNIT1", "PWRSTR", NODE, 10, h -> NONE)
+                .loadDamDay(day, "DST_LD1", h -> NONE)
+                .smneDay(day, "DST_UNIT1", q -> 0.0)
+                .loadScedDay(day, "DST_LD1", 0, s -> 2)
+                .daPrices(day, NODE, h -> 10).rtPrices(day, NODE, q -> 10);
+        ResourceDay d = only(compute(m, day, day.plusDays(1)));
+        // 23 hours = 92 quarters, each charging 2 MW = 0.5 MWh at 10 $/MWh: -5 x 92 = -460.
+        assertStreams(d, 0, -460, 0, 0, 0, 0, 0);
+        assertThat(d.missingIntervals()).isEmpty();
+    }
+
+    @Test
     void springForwardDayHasTwentyThreeHours() throws Exception {
         LocalDate day = LocalDate.of(2025, 3, 9);
         ResourceDay d = only(compute(flatDay(day), day, day.plusDays(1)));
@@ -218,7 +252,7 @@ class RevenueCalculatorTest {
     @Test
     void aPriceDatasetNotInTheStoreLeavesTheAwardedHourOutAndSaysSo() throws Exception {
         LocalDate day = LocalDate.of(2026, 1, 15);
-        Market m = new Market().covers(ErcotSchemas.DAM, day).covers(ErcotSchemas.SCED, day)
+        Market m = new Market().covers(ErcotSchemas.DAM_ESR, day).covers(ErcotSchemas.SCED_ESR, day)
                 .damDay(day, "BAT1_ESR1", "ESR", NODE, 50, h -> h == 2 ? new Object[] {"awarded_mw", -20.0} : NONE)
                 .scedDay(day, "BAT1_ESR1", "ESR", 50, 0, s -> s >= 7200 && s < 10800 ? -20 : 0, s -> NONE);
         ResourceDay d = only(compute(m, day, day.plusDays(1)));
@@ -238,7 +272,7 @@ class RevenueCalculatorTest {
     @Test
     void aDamDisclosureNotInTheStoreGivesNoEnergyOrAsFigureRatherThanZero() throws Exception {
         LocalDate day = LocalDate.of(2026, 1, 15);
-        Market m = new Market().covers(ErcotSchemas.SCED, day).covers(ErcotSchemas.RT_SPP, day)
+        Market m = new Market().covers(ErcotSchemas.SCED_ESR, day).covers(ErcotSchemas.RT_SPP, day)
                 .scedDay(day, "BAT1_ESR1", "ESR", 50, 0, s -> 5, s -> NONE).rtPrices(day, NODE, q -> 30);
         ResourceDay d = only(compute(m, day, day.plusDays(1)));
         // Without the DAM disclosure there is no DA position: no stream can be settled, none is shown as 0.
@@ -262,5 +296,142 @@ class RevenueCalculatorTest {
                     .compute(day, day.plusDays(1)));
             assertStreams(d, -300, -30, 0, 0, 0, 0, 0);
         }
+    }
+
+    /**
+     * 2024-07-10 (CDT, day start 05:00Z): the pre-RTC+B pair BAT2_UNIT1 (PWRSTR) + BAT2_LD1 (load resource). The gen
+     * discharges 12 MW by SMNE in local 18:00-19:00 against a 10 MW DA award; its SCED telemetry says 0 (SMNE must
+     * win). The load charges 20 MW in local 03:00-04:00. Load-side AS: RRS-UFR 3 MW, ECRS-SD 1 MW, ECRS-MD 2 MW in
+     * the first hour; gen RegUp 4 MW. An unrelated load OTHER_LD1 consumes all day and must not count.
+     */
+    static Market pairedDay() {
+        LocalDate day = LocalDate.of(2024, 7, 10);
+        return new Market().covers(day)
+                .damDay(day, "BAT2_UNIT1", "PWRSTR", NODE, 50, h -> switch (h) {
+                    case 0 -> new Object[] {"regup_awarded_mw", 4.0};
+                    case 18 -> new Object[] {"awarded_mw", 10.0};
+                    default -> NONE;
+                })
+                .loadDamDay(day, "BAT2_LD1", h -> h == 0 ? new Object[] {"rrsufr_awarded_mw", 3.0,
+                    "ecrs_awarded_mw", 1.0, "ecrsmd_awarded_mw", 2.0} : NONE)
+                .loadDamDay(day, "OTHER_LD1", h -> new Object[] {"regup_awarded_mw", 50.0})
+                .smneDay(day, "BAT2_UNIT1", q -> q >= 72 && q < 76 ? 3.0 : 0.0)
+                .scedDay(day, "BAT2_UNIT1", "PWRSTR", 50, 0, s -> 0, s -> NONE)
+                .loadScedDay(day, "BAT2_LD1", 0, s -> s >= 3 * 3600 && s < 4 * 3600 ? 20 : 0)
+                .loadScedDay(day, "OTHER_LD1", 0, s -> 30)
+                .daPrices(day, NODE, h -> 50)
+                .rtPrices(day, NODE, q -> q >= 12 && q < 16 ? 20 : q >= 72 && q < 76 ? 100 : 40)
+                .daMcpc(day, "REGUP", h -> 10).daMcpc(day, "RRS", h -> 8).daMcpc(day, "ECRS", h -> 6);
+    }
+
+    @Test
+    void preRtcBPairSettlesLoadSideChargingAndAsWithGenSmne() throws Exception {
+        LocalDate day = LocalDate.of(2024, 7, 10);
+        RevenueReport r = compute(pairedDay(), day, day.plusDays(1));
+        ResourceDay d = only(r);
+        // DA: 10 MW x 1 h x 50 = 500 (the gen award; DAM charging via QSE energy bids is not resource-specific).
+        // RT: 18:00-19:00 SMNE 3 MWh - 2.5 MWh awarded = +0.5 MWh x 100 x 4 quarters = +200;
+        //     03:00-04:00 the load consumes 20 MW = 5 MWh a quarter, signed -5 MWh x 20 x 4 = -400. RT = -200.
+        // RegUp 4 MW x 10 = 40; RRS (load UFR) 3 MW x 8 = 24; ECRS (load SD 1 + MD 2) 3 MW x 6 = 18.
+        assertStreams(d, 500, -200, 40, 0, 24, 18, 0);
+        assertThat(d.totalUsd()).isCloseTo(382, within(1e-6));
+        assertThat(d.status()).isEqualTo(DayStatus.COMPLETE);
+        assertThat(d.gaps()).containsExactly(RevenueCalculator.DAM_CHARGING_EXCLUDED);
+        assertThat(r.batteries()).singleElement().satisfies(b -> {
+            assertThat(b.resourceName()).isEqualTo("BAT2_UNIT1");
+            assertThat(b.loadResources()).containsExactly("BAT2_LD1");
+            assertThat(b.capacityMw()).isEqualTo(50.0);
+        });
+        RevenueReport explained = new RevenueCalculator(pairedDay().writeTo(new MemoryStore()), ErcotSchemas.INPUTS,
+                CLOCK).explain("BAT2_LD1", day);
+        assertThat(only(explained)).isEqualTo(d);
+        assertThat(explained.lines()).filteredOn(l -> l.stream() == RevenueStream.RT_ENERGY && l.revenueUsd() != 0)
+                .hasSize(8).allSatisfy(l -> assertThat(l.note()).contains("SMNE").contains("load"));
+    }
+
+    @Test
+    void pairingOverridesTieALoadTheRulesCannotAndCanForbidOne() throws Exception {
+        LocalDate day = LocalDate.of(2024, 7, 10);
+        MemoryStore store = pairedDay().writeTo(new MemoryStore());
+        // Forbidding BAT2_LD1 drops its charging (-400) and its AS (24 + 18): 500 + 200 + 40.
+        ResourcePairing forbid = ResourcePairing.parse(List.of("# not this one", "BAT2_LD1 = -"));
+        ResourceDay without = only(new RevenueCalculator(store, ErcotSchemas.INPUTS, CLOCK, forbid).compute(day,
+                day.plusDays(1)));
+        assertStreams(without, 500, 200, 40, 0, 0, 0, 0);
+        assertThat(without.gaps()).contains(RevenueCalculator.NO_LOAD_PAIRED);
+        // Tying OTHER_LD1 instead adds its 30 MW all day: 96 quarters x -7.5 MWh at 40, 20 or 100 $/MWh.
+        ResourcePairing other = ResourcePairing.parse(List.of("BAT2_LD1 = -", "other_ld1 = bat2_unit1"));
+        ResourceDay with = only(new RevenueCalculator(store, ErcotSchemas.INPUTS, CLOCK, other).compute(day,
+                day.plusDays(1)));
+        double rt = 200 - 7.5 * (88 * 40 + 4 * 20 + 4 * 100);
+        assertStreams(with, 500, rt, 40 + 50 * 10 * 24, 0, 0, 0, 0);
+    }
+
+    @Test
+    void aPwrstrRenamedAtRtcBIsFollowedByNodeAndStaysOneBattery() throws Exception {
+        LocalDate d4 = LocalDate.of(2025, 12, 4);
+        LocalDate d5 = RevenueCalculator.RTC_B_GO_LIVE;
+        LocalDate d6 = RevenueCalculator.DAM_ESR_FIRST_DAY;
+        Market m = new Market().covers(d4).covers(d5).covers(d6);
+        // The DAM for 12-05 ran before go-live: PWRSTR awards that day, ESR telemetry from SCED.
+        for (LocalDate day : List.of(d4, d5)) {
+            m.damDay(day, "SW_UNIT1", "PWRSTR", "SW_RN", 100, h -> h == 10 ? new Object[] {"awarded_mw", 5.0} : NONE)
+                    .loadDamDay(day, "SW_LD1", h -> NONE);
+        }
+        m.smneDay(d4, "SW_UNIT1", q -> q >= 40 && q < 44 ? 1.25 : 0).loadScedDay(d4, "SW_LD1", 0, s -> 0);
+        m.damDay(d6, "NEWNAME_ESR1", "ESR", "SW_RN", 120, h -> h == 10 ? new Object[] {"awarded_mw", 5.0} : NONE);
+        for (LocalDate day : List.of(d5, d6)) {
+            m.scedDay(day, "NEWNAME_ESR1", "ESR", 120, 0, s -> s >= 36000 && s < 39600 ? 5 : 0, s -> NONE);
+        }
+        for (LocalDate day : List.of(d4, d5, d6)) {
+            m.daPrices(day, "SW_RN", h -> 40).rtPrices(day, "SW_RN", q -> 45);
+        }
+        RevenueReport r = compute(m, d4, d6.plusDays(1));
+        // Each day: 5 MW x 40 = 200 DA, metered as awarded: RT 0.
+        assertThat(r.batteries()).singleElement().satisfies(b -> {
+            assertThat(b.resourceName()).isEqualTo("SW_UNIT1");
+            assertThat(b.otherNames()).containsExactly("NEWNAME_ESR1");
+            assertThat(b.loadResources()).containsExactly("SW_LD1");
+            assertThat(b.resourceTypes()).containsExactly("PWRSTR", "ESR");
+            assertThat(b.capacityMw()).isEqualTo(120.0);
+            assertThat(b.firstActive()).isEqualTo(d4);
+            assertThat(b.lastActive()).isEqualTo(d6);
+        });
+        assertThat(r.days()).extracting(ResourceDay::resourceType).containsExactly("PWRSTR", "ESR", "ESR");
+        for (ResourceDay d : r.days()) {
+            assertStreams(d, 200, 0, 0, 0, 0, 0, 0);
+            assertThat(d.status()).as(d.day().toString()).isEqualTo(DayStatus.COMPLETE);
+        }
+        RevenueCalculator calc = new RevenueCalculator(m.writeTo(new MemoryStore()), ErcotSchemas.INPUTS, CLOCK);
+        assertThat(only(calc.explain("SW_LD1", d4)).resourceName()).isEqualTo("SW_UNIT1");
+        // A run that starts after the rename only sees the ESR: the battery takes the first name the run sees.
+        assertThat(only(calc.explain("NEWNAME_ESR1", d6)).resourceName()).isEqualTo("NEWNAME_ESR1");
+        // A single battery is read by its name prefix: the PWRSTR of another prefix is followed through an override.
+        assertThat(calc.computeOne("NEWNAME_ESR1", d4, d6.plusDays(1)).days()).hasSize(2);
+        ResourcePairing renamed = ResourcePairing.parse(List.of("SW_UNIT1 = NEWNAME_ESR1"));
+        assertThat(new RevenueCalculator(m.writeTo(new MemoryStore()), ErcotSchemas.INPUTS, CLOCK, renamed)
+                .computeOne("NEWNAME_ESR1", d4, d6.plusDays(1)).days()).hasSize(3);
+    }
+
+    @Test
+    void withoutSmneTheGenSideFallsBackToSced() throws Exception {
+        LocalDate day = LocalDate.of(2024, 7, 10);
+        Market m = new Market().covers(day)
+                .damDay(day, "BAT2_UNIT1", "PWRSTR", NODE, 50, h -> h == 18 ? new Object[] {"awarded_mw", 10.0} : NONE)
+                .smneDay(day, "BAT2_UNIT1", q -> q == 72 ? Double.NaN : 0.0)
+                .scedDay(day, "BAT2_UNIT1", "PWRSTR", 50, 0, s -> s >= 18 * 3600 && s < 18 * 3600 + 900 ? 12 : 0,
+                        s -> NONE)
+                .daPrices(day, NODE, h -> 50).rtPrices(day, NODE, q -> 100);
+        // Quarter 72 has no SMNE value: SCED telemetry 12 MW = 3 MWh (+0.5 x 100 = 50); quarters 73-75 SMNE 0 against
+        // 2.5 MWh awarded: -2.5 x 100 x 3 = -750. RT = -700.
+        MemoryStore store = new MemoryStore();
+        ResourceDay d = only(new RevenueCalculator(withoutNaN(m, store), ErcotSchemas.INPUTS, CLOCK).compute(day,
+                day.plusDays(1)));
+        assertThat(d.revenueUsd().get(RevenueStream.RT_ENERGY)).isCloseTo(-700, within(1e-6));
+    }
+
+    /** Writes the market, leaving out the SMNE rows whose value is NaN (a resource the meter file skipped). */
+    private static MemoryStore withoutNaN(Market m, MemoryStore store) throws Exception {
+        return m.withoutRows(ErcotSchemas.SMNE, r -> r.get(4) instanceof Double v && v.isNaN()).writeTo(store);
     }
 }

@@ -15,38 +15,68 @@ import java.util.List;
 
 /**
  * A hand-written {@link StoreView} that generates a deterministic ERCOT market on every scan instead of holding
- * it: {@code batteries} storage resources ({@code PWRSTR} before RTC+B, {@code ESR} from it) with hourly DAM energy
- * and AS awards, SCED runs every {@code scedSeconds}, hourly DA SPP and MCPC, 15-minute RT SPP and RT MCPC. Every
- * day is covered. Rows are in {@link ErcotSchemas}' column order. Used by the benchmark and the cross-check tests,
+ * it. Battery {@code b} is, before RTC+B, the PWRSTR {@code SYNbbb_UNIT1} (hourly DAM discharge awards, AS awards,
+ * SMNE and SCED telemetry) plus the load resource {@code SYNbbb_LD1} (DAM AS awards, SCED consumption while charging
+ * in local hours 2-5); from RTC+B one ESR, named {@code SYNbbb_UNIT1} for even {@code b} and {@code SYNbbb_ESR1}
+ * (same node) for odd {@code b}, with signed DAM awards, telemetry and RT AS awards. Prices: hourly DA SPP and MCPC,
+ * 15-minute RT SPP and (from RTC+B) RT MCPC. Every day is covered. Rows are in {@link ErcotSchemas}' column order.
+ * Implements {@link FilteredScan} by generating only the kept resources. Used by the benchmark and the cross-checks,
  * so the calculator's time is measured without a store's memory footprint.
  */
-final class SyntheticMarket implements StoreView {
+final class SyntheticMarket implements StoreView, FilteredScan {
     private static final String[] PRODUCTS = {"REGUP", "REGDN", "RRS", "ECRS", "NSPIN"};
+    private static final Double ZERO = 0.0;
     private final int batteries;
     private final int scedSeconds;
     private final String[] names;
+    private final String[] esrNames;
+    private final String[] loads;
     private final String[] nodes;
     private final double[] hsl;
+    private final Double[] hslBoxed;
+    private final Double[][] asBoxed;
     private final String[] qses;
     private final long rtcB = RevenueCalculator.RTC_B_GO_LIVE.atStartOfDay(ErcotSchemas.ZONE).toEpochSecond();
+    private final long damEsr = RevenueCalculator.DAM_ESR_FIRST_DAY.atStartOfDay(ErcotSchemas.ZONE).toEpochSecond();
 
     SyntheticMarket(int batteries, int scedSeconds) {
         this.batteries = batteries;
         this.scedSeconds = scedSeconds;
         names = new String[batteries];
+        esrNames = new String[batteries];
+        loads = new String[batteries];
         nodes = new String[batteries];
         hsl = new double[batteries];
+        hslBoxed = new Double[batteries];
         qses = new String[batteries];
+        asBoxed = new Double[batteries][PRODUCTS.length];
         for (int b = 0; b < batteries; b++) {
-            names[b] = String.format("SYN%03d_BESS1", b);
+            names[b] = String.format("SYN%03d_UNIT1", b);
+            esrNames[b] = b % 2 == 0 ? names[b] : String.format("SYN%03d_ESR1", b);
+            loads[b] = String.format("SYN%03d_LD1", b);
             nodes[b] = String.format("SYN%03d_RN", b);
             hsl[b] = 10 + (b * 37) % 190;
+            hslBoxed[b] = hsl[b];
             qses[b] = "QSE" + b % 17;
+            for (int p = 0; p < PRODUCTS.length; p++) {
+                asBoxed[b][p] = asAward(b, p);
+            }
         }
     }
 
+    /** The battery's name (its PWRSTR name, which the registry keeps). */
     String name(int b) {
         return names[b];
+    }
+
+    /** The battery's paired load resource before RTC+B. */
+    String load(int b) {
+        return loads[b];
+    }
+
+    /** The ESR name of the battery from RTC+B. */
+    String esrName(int b) {
+        return esrNames[b];
     }
 
     /** A deterministic value in [0, 1) from the inputs. */
@@ -58,9 +88,13 @@ final class SyntheticMarket implements StoreView {
         return (x >>> 11) * 0x1.0p-53;
     }
 
-    /** DAM energy award in MW of battery {@code b} for the hour starting at {@code hourSecond}. */
-    private double award(int b, long hourSecond) {
-        int local = (int) Math.floorMod(hourSecond / 3600 - 6, 24);
+    private static int localHour(long second) {
+        return (int) Math.floorMod(second / 3600 - 6, 24);
+    }
+
+    /** Net MW of battery {@code b} in the hour holding {@code second}: discharge 17-20 local, charge 2-5. */
+    private double schedule(int b, long second) {
+        int local = localHour(second);
         double share = (b % 3 == 0) ? 0.2 : 0.6;
         if (local >= 17 && local < 20) {
             return hsl[b] * share;
@@ -71,109 +105,209 @@ final class SyntheticMarket implements StoreView {
         return 0;
     }
 
-    private double asAward(int b, int product, long hourSecond) {
+    private double asAward(int b, int product) {
         return (b % 3 == 0) ? hsl[b] * 0.15 * (product == 0 || product == 2 ? 1 : 0.3) : (product == 0 ? 2 : 0);
     }
 
     @Override
     public void scan(Dataset dataset, Window within, RowSink sink) throws StoreException {
+        scan(dataset, within, null, sink);
+    }
+
+    @Override
+    public void scan(Dataset dataset, Window within, KeyFilter filter, RowSink sink) throws StoreException {
         try {
-            long s0 = within.start().getEpochSecond();
-            long s1 = within.end().getEpochSecond();
-            switch (dataset.id()) {
-                case "ercot.dam_resource_awards_60d" -> {
-                    for (long t = ceil(s0, 3600); t < s1; t += 3600) {
-                        Instant start = Instant.ofEpochSecond(t);
-                        Instant end = start.plusSeconds(3600);
-                        for (int b = 0; b < batteries; b++) {
-                            Object[] v = new Object[dataset.schema().width()];
-                            v[0] = start;
-                            v[1] = end;
-                            v[2] = names[b];
-                            v[3] = t >= rtcB ? "ESR" : "PWRSTR";
-                            v[4] = qses[b];
-                            v[5] = nodes[b];
-                            v[6] = "ON";
-                            v[7] = hsl[b];
-                            v[8] = 0.0;
-                            v[9] = award(b, t);
-                            v[10] = 25.0 + 20 * noise(b, t);
-                            v[11] = asAward(b, 0, t);
-                            v[13] = asAward(b, 1, t);
-                            v[16] = asAward(b, 2, t);
-                            v[20] = asAward(b, 3, t);
-                            v[22] = asAward(b, 4, t);
-                            sink.accept(Row.of(v));
-                        }
-                    }
-                }
-                case "ercot.sced_resource_data_60d" -> {
-                    for (long t = ceil(s0, scedSeconds); t < s1; t += scedSeconds) {
-                        Instant mark = Instant.ofEpochSecond(t);
-                        Instant run = mark.plusSeconds(Math.min(20, scedSeconds / 2));
-                        long hour = Math.floorDiv(t, 3600) * 3600;
-                        for (int b = 0; b < batteries; b++) {
-                            Object[] v = new Object[dataset.schema().width()];
-                            v[0] = mark;
-                            v[1] = run;
-                            v[2] = names[b];
-                            v[3] = t >= rtcB ? "ESR" : "PWRSTR";
-                            v[4] = qses[b];
-                            v[5] = "ON";
-                            double a = award(b, hour);
-                            v[7] = a + (noise(t, b) - 0.5) * 0.1 * hsl[b];
-                            v[8] = hsl[b];
-                            if (t >= rtcB) {
-                                v[17] = asAward(b, 0, hour) * (0.8 + 0.4 * noise(b, t));
-                                v[18] = asAward(b, 1, hour);
-                                v[19] = asAward(b, 2, hour);
-                                v[22] = asAward(b, 3, hour);
-                                v[23] = asAward(b, 4, hour);
-                            }
-                            sink.accept(Row.of(v));
-                        }
-                    }
-                }
-                case "ercot.spp_day_ahead_hourly" -> {
-                    for (long t = ceil(s0, 3600); t < s1; t += 3600) {
-                        Instant start = Instant.ofEpochSecond(t);
-                        for (int b = 0; b < batteries; b++) {
-                            sink.accept(Row.of(start, start.plusSeconds(3600), nodes[b], 20 + 60 * noise(t, b),
-                                    "node"));
-                        }
-                    }
-                }
-                case "ercot.spp_real_time_15min" -> {
-                    for (long t = ceil(s0, 900); t < s1; t += 900) {
-                        Instant start = Instant.ofEpochSecond(t);
-                        for (int b = 0; b < batteries; b++) {
-                            sink.accept(Row.of(start, start.plusSeconds(900), nodes[b], "RN",
-                                    10 + 100 * noise(b, t), "node"));
-                        }
-                    }
-                }
-                case "ercot.as_prices_day_ahead" -> {
-                    for (long t = ceil(s0, 3600); t < s1; t += 3600) {
-                        Instant start = Instant.ofEpochSecond(t);
-                        for (int p = 0; p < PRODUCTS.length; p++) {
-                            sink.accept(Row.of(start, start.plusSeconds(3600), PRODUCTS[p], 2 + 15 * noise(p, t)));
-                        }
-                    }
-                }
-                case "ercot.as_prices_real_time_15min" -> {
-                    for (long t = ceil(Math.max(s0, rtcB), 900); t < s1; t += 900) {
-                        Instant start = Instant.ofEpochSecond(t);
-                        for (int p = 0; p < PRODUCTS.length; p++) {
-                            sink.accept(Row.of(start, start.plusSeconds(900), PRODUCTS[p], 1 + 20 * noise(t, p)));
-                        }
-                    }
-                }
-                default -> throw new StoreException("the synthetic market has no " + dataset.id());
-            }
+            generate(dataset, within.start().getEpochSecond(), within.end().getEpochSecond(), filter, sink);
         } catch (StoreException e) {
             throw e;
         } catch (Exception e) {
             throw new StoreException("synthetic scan of " + dataset.id() + " stopped: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean[] kept(KeyFilter filter, String[] keys) {
+        boolean[] out = new boolean[batteries];
+        for (int b = 0; b < batteries; b++) {
+            out[b] = filter == null || filter.matches(keys[b]);
+        }
+        return out;
+    }
+
+    private void generate(Dataset dataset, long s0, long s1, KeyFilter filter, RowSink sink) throws Exception {
+        int width = dataset.schema().width();
+        switch (dataset.id()) {
+            case "ercot.dam_gen_resources_60d", "ercot.dam_esr_60d" -> {
+                boolean esr = dataset.id().equals("ercot.dam_esr_60d");
+                boolean[] keep = kept(filter, esr ? esrNames : names);
+                // One array per scan: Row.of copies it, and every field a row sets is set on every row.
+                Object[] v = new Object[width];
+                for (long t = ceil(s0, 3600); t < s1; t += 3600) {
+                    if (esr != (t >= damEsr)) {
+                        continue;
+                    }
+                    Instant start = Instant.ofEpochSecond(t);
+                    Instant end = start.plusSeconds(3600);
+                    for (int b = 0; b < batteries; b++) {
+                        if (!keep[b]) {
+                            continue;
+                        }
+                        v[0] = start;
+                        v[1] = end;
+                        v[2] = esr ? esrNames[b] : names[b];
+                        v[3] = esr ? "ESR" : "PWRSTR";
+                        v[4] = qses[b];
+                        v[5] = nodes[b];
+                        v[6] = "ON";
+                        v[7] = hslBoxed[b];
+                        v[8] = ZERO;
+                        // Before RTC+B the PWRSTR is awarded discharge only; charging is bought by QSE energy bids.
+                        double award = schedule(b, t);
+                        v[9] = esr || award > 0 ? award : 0.0;
+                        v[10] = 25.0 + 20 * noise(b, t);
+                        v[11] = asBoxed[b][0];
+                        v[13] = asBoxed[b][1];
+                        v[16] = asBoxed[b][2];
+                        v[20] = asBoxed[b][3];
+                        v[22] = asBoxed[b][4];
+                        sink.accept(Row.of(v));
+                    }
+                }
+            }
+            case "ercot.dam_load_resources_60d" -> {
+                boolean[] keep = kept(filter, loads);
+                // One array per scan: Row.of copies it, and every field a row sets is set on every row.
+                Object[] v = new Object[width];
+                for (long t = ceil(s0, 3600); t < Math.min(s1, damEsr); t += 3600) {
+                    Instant start = Instant.ofEpochSecond(t);
+                    Instant end = start.plusSeconds(3600);
+                    for (int b = 0; b < batteries; b++) {
+                        if (keep[b]) {
+                            // Load-side RRS-UFR and ECRS-MD: 1 MW each for every third battery.
+                            Double side = b % 3 == 0 ? 1.0 : ZERO;
+                                v[0] = start;
+                            v[1] = end;
+                            v[2] = loads[b];
+                            v[3] = qses[b];
+                            v[4] = hslBoxed[b];
+                            v[13] = side;
+                            v[16] = side;
+                            sink.accept(Row.of(v));
+                        }
+                    }
+                }
+            }
+            case "ercot.sced_gen_resources_60d", "ercot.sced_esr_60d" -> {
+                boolean esr = dataset.id().equals("ercot.sced_esr_60d");
+                boolean[] keep = kept(filter, esr ? esrNames : names);
+                // One array per scan: Row.of copies it, and every field a row sets is set on every row.
+                Object[] v = new Object[width];
+                for (long t = ceil(s0, scedSeconds); t < s1; t += scedSeconds) {
+                    if (esr != (t >= rtcB)) {
+                        continue;
+                    }
+                    Instant mark = Instant.ofEpochSecond(t);
+                    Instant run = mark.plusSeconds(Math.min(20, scedSeconds / 2));
+                    for (int b = 0; b < batteries; b++) {
+                        if (!keep[b]) {
+                            continue;
+                        }
+                        v[0] = mark;
+                        v[1] = run;
+                        v[2] = esr ? esrNames[b] : names[b];
+                        v[3] = esr ? "ESR" : "PWRSTR";
+                        v[4] = qses[b];
+                        v[5] = "ON";
+                        double net = schedule(b, t) + (noise(t, b) - 0.5) * 0.1 * hsl[b];
+                        v[7] = esr ? net : Math.max(0, net);
+                        v[8] = hslBoxed[b];
+                        if (esr) {
+                            v[17] = asAward(b, 0) * (0.8 + 0.4 * noise(b, t));
+                            v[18] = asBoxed[b][1];
+                            v[19] = asBoxed[b][2];
+                            v[22] = asBoxed[b][3];
+                            v[23] = asBoxed[b][4];
+                        }
+                        sink.accept(Row.of(v));
+                    }
+                }
+            }
+            case "ercot.sced_load_resources_60d" -> {
+                boolean[] keep = kept(filter, loads);
+                // One array per scan: Row.of copies it, and every field a row sets is set on every row.
+                Object[] v = new Object[width];
+                for (long t = ceil(s0, scedSeconds); t < Math.min(s1, rtcB); t += scedSeconds) {
+                    Instant mark = Instant.ofEpochSecond(t);
+                    Instant run = mark.plusSeconds(Math.min(20, scedSeconds / 2));
+                    for (int b = 0; b < batteries; b++) {
+                        if (!keep[b]) {
+                            continue;
+                        }
+                        double net = schedule(b, t);
+                        v[0] = mark;
+                        v[1] = run;
+                        v[2] = loads[b];
+                        v[3] = qses[b];
+                        v[5] = hslBoxed[b];
+                        v[7] = net < 0 ? -net * (0.95 + 0.1 * noise(t, b)) : ZERO;
+                        sink.accept(Row.of(v));
+                    }
+                }
+            }
+            case "ercot.sced_smne_60d" -> {
+                boolean[] keep = kept(filter, names);
+                for (long t = ceil(s0, 900); t < Math.min(s1, rtcB); t += 900) {
+                    Instant start = Instant.ofEpochSecond(t);
+                    Instant end = start.plusSeconds(900);
+                    Double number = (double) ((t / 900) % 4 + 1);
+                    for (int b = 0; b < batteries; b++) {
+                        if (keep[b]) {
+                            double gen = Math.max(0, schedule(b, t) + (noise(b, t) - 0.5) * 0.1 * hsl[b]);
+                            sink.accept(Row.of(start, end, names[b], number, gen * 0.25));
+                        }
+                    }
+                }
+            }
+            case "ercot.spp_day_ahead_hourly" -> {
+                boolean[] keep = kept(filter, nodes);
+                for (long t = ceil(s0, 3600); t < s1; t += 3600) {
+                    Instant start = Instant.ofEpochSecond(t);
+                    Instant end = start.plusSeconds(3600);
+                    for (int b = 0; b < batteries; b++) {
+                        if (keep[b]) {
+                            sink.accept(Row.of(start, end, nodes[b], 20 + 60 * noise(t, b), "node"));
+                        }
+                    }
+                }
+            }
+            case "ercot.spp_real_time_15min" -> {
+                boolean[] keep = kept(filter, nodes);
+                for (long t = ceil(s0, 900); t < s1; t += 900) {
+                    Instant start = Instant.ofEpochSecond(t);
+                    Instant end = start.plusSeconds(900);
+                    for (int b = 0; b < batteries; b++) {
+                        if (keep[b]) {
+                            sink.accept(Row.of(start, end, nodes[b], "RN", 10 + 100 * noise(b, t), "node"));
+                        }
+                    }
+                }
+            }
+            case "ercot.as_prices_day_ahead" -> {
+                for (long t = ceil(s0, 3600); t < s1; t += 3600) {
+                    Instant start = Instant.ofEpochSecond(t);
+                    for (int p = 0; p < PRODUCTS.length; p++) {
+                        sink.accept(Row.of(start, start.plusSeconds(3600), PRODUCTS[p], 2 + 15 * noise(p, t)));
+                    }
+                }
+            }
+            case "ercot.as_prices_real_time_15min" -> {
+                for (long t = ceil(Math.max(s0, rtcB), 900); t < s1; t += 900) {
+                    Instant start = Instant.ofEpochSecond(t);
+                    for (int p = 0; p < PRODUCTS.length; p++) {
+                        sink.accept(Row.of(start, start.plusSeconds(900), PRODUCTS[p], 1 + 20 * noise(t, p)));
+                    }
+                }
+            }
+            default -> throw new StoreException("the synthetic market has no " + dataset.id());
         }
     }
 
