@@ -49,12 +49,15 @@ public final class Pmp implements AutoCloseable {
         this.settings = settings;
         this.catalog = catalog;
         this.archive = archive(settings);
-        this.relay = new OutboxRelay(store, notifiers(settings), clock);
+        // The daemon runs each source on a thread of its own; they meet at the store one call at a time.
+        Store shared = store instanceof dev.pmp.engine.storage.SerializedStore ? store
+                : new dev.pmp.engine.storage.SerializedStore(store);
+        this.relay = new OutboxRelay(shared, notifiers(settings), clock);
         this.lock = lock;
-        this.store = store;
+        this.store = shared;
         this.clock = clock;
         this.transport = transport;
-        this.registry = registry(settings, store, catalog);
+        this.registry = registry(settings, shared, catalog);
     }
 
     /**

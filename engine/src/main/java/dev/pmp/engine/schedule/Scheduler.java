@@ -22,9 +22,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The daemon's heart: runs every feed once at start (catch up), then at each of its marks. All passes
- * run on one thread, so the store sees one writer; {@link #submit} runs other store work (the
- * dashboard's reads) on that same thread, between passes. {@link #close()} lets a running pass finish.
+ * The daemon's heart: runs every feed once at start (catch up), then at each of its marks. Each source has a
+ * lane, one thread running its datasets' passes one after the other, so a source that paces its requests
+ * (NESO's two searches a minute, CAISO's one request per five seconds, ERCOT's 30 a minute) or is slow to answer
+ * never delays another source's datasets. Passes of different sources therefore share the store from several
+ * threads: give the scheduler a pipeline over a store that allows that ({@code SerializedStore}).
+ * {@link #submit} runs other store work (the dashboard's reads) on a control thread of its own.
+ * {@link #close()} lets running passes finish.
  */
 public final class Scheduler implements AutoCloseable {
     private final Clock clock;
@@ -32,14 +36,17 @@ public final class Scheduler implements AutoCloseable {
     private final Map<String, Feed> feeds;
     private final Duration repoll;
     private final Consumer<Throwable> onError;
+    /** Lease renewal and {@link #submit}ted work. */
     private final ScheduledExecutorService executor;
+    /** One single-thread executor per source: the passes of its datasets, in turn. */
+    private final Map<String, ScheduledExecutorService> lanes;
     private final Map<String, Instant> nextRuns = new ConcurrentHashMap<>();
     private final Map<String, RunReport> lastReports = new ConcurrentHashMap<>();
-    /** The pending pass of each dataset; read and written on the scheduler thread only. */
+    /** The pending pass of each dataset; read and written on its source's lane only. */
     private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
     private final Set<String> paused = ConcurrentHashMap.newKeySet();
     private volatile Shares shares;
-    private volatile long passes;
+    private final java.util.concurrent.atomic.AtomicLong passes = new java.util.concurrent.atomic.AtomicLong();
     private volatile Instant lastPassAt;
 
     /**
@@ -54,15 +61,28 @@ public final class Scheduler implements AutoCloseable {
         this.feeds = Collections.unmodifiableMap(byId);
         this.repoll = repoll;
         this.onError = onError;
+        this.executor = singleThread("pmp-scheduler");
+        Map<String, ScheduledExecutorService> bySource = new LinkedHashMap<>();
+        for (Feed f : byId.values()) {
+            bySource.computeIfAbsent(f.dataset().source(), source -> singleThread("pmp-" + source));
+        }
+        this.lanes = Collections.unmodifiableMap(bySource);
+    }
+
+    private static ScheduledExecutorService singleThread(String name) {
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "pmp-scheduler");
+            Thread t = new Thread(r, name);
             t.setDaemon(false);
             return t;
         });
         // On close, passes waiting for their mark are dropped; only a running pass is let finish.
         pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         pool.setRemoveOnCancelPolicy(true);
-        this.executor = pool;
+        return pool;
+    }
+
+    private ScheduledExecutorService lane(Feed feed) {
+        return lanes.get(feed.dataset().source());
     }
 
     /**
@@ -94,7 +114,7 @@ public final class Scheduler implements AutoCloseable {
     public void start() {
         for (Feed feed : feeds.values()) {
             nextRuns.put(feed.dataset().id(), clock.instant());
-            executor.execute(() -> pass(feed));
+            lane(feed).execute(() -> pass(feed));
         }
         Shares sharing = shares;
         if (sharing != null) {
@@ -119,7 +139,7 @@ public final class Scheduler implements AutoCloseable {
      */
     public Future<RunReport> runNow(String datasetId) {
         Feed feed = feed(datasetId);
-        return executor.submit(() -> {
+        return lane(feed).submit(() -> {
             cancelPending(datasetId);
             return pass(feed);
         });
@@ -127,9 +147,9 @@ public final class Scheduler implements AutoCloseable {
 
     /** Stops scheduling {@code datasetId}: its pending pass is dropped; a running one finishes. */
     public void pause(String datasetId) {
-        feed(datasetId);
+        Feed feed = feed(datasetId);
         paused.add(datasetId);
-        executor.execute(() -> {
+        lane(feed).execute(() -> {
             cancelPending(datasetId);
             nextRuns.remove(datasetId);
         });
@@ -140,7 +160,7 @@ public final class Scheduler implements AutoCloseable {
         Feed feed = feed(datasetId);
         if (paused.remove(datasetId)) {
             nextRuns.put(datasetId, clock.instant());
-            executor.execute(() -> {
+            lane(feed).execute(() -> {
                 cancelPending(datasetId);
                 pass(feed);
             });
@@ -153,8 +173,8 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} on the scheduler thread, after the pass in progress and before the next one, so
-     * it may use the store that the passes write. Keep it short: passes wait behind it.
+     * Runs {@code work} on the control thread, beside the passes: it may use the store only as the passes do,
+     * through a store that several threads may share.
      *
      * @throws RejectedExecutionException after {@link #close()}
      */
@@ -189,12 +209,13 @@ public final class Scheduler implements AutoCloseable {
             onError.accept(e);
             mine = false;
         }
+        ScheduledExecutorService lane = lane(feed);
         if (!mine) {
             next = clock.instant().plus(sharing.recheck());
             nextRuns.put(id, next);
-            if (!executor.isShutdown() && !paused.contains(id)) {
+            if (!lane.isShutdown() && !paused.contains(id)) {
                 try {
-                    pending.put(id, executor.schedule(() -> pass(feed), sharing.recheck().toMillis(), TimeUnit.MILLISECONDS));
+                    pending.put(id, lane.schedule(() -> pass(feed), sharing.recheck().toMillis(), TimeUnit.MILLISECONDS));
                 } catch (RejectedExecutionException closing) {
                     // close() won the race: nothing more is scheduled
                 }
@@ -209,16 +230,16 @@ public final class Scheduler implements AutoCloseable {
             onError.accept(e);
             next = Marks.nextMark(feed.dataset(), clock.instant());
         }
-        passes++;
+        passes.incrementAndGet();
         lastPassAt = clock.instant();
         if (paused.contains(id)) {
             nextRuns.remove(id);
         } else {
             nextRuns.put(id, next);
             long delayMs = Math.max(0, Duration.between(clock.instant(), next).toMillis());
-            if (!executor.isShutdown()) {
+            if (!lane.isShutdown()) {
                 try {
-                    pending.put(id, executor.schedule(() -> pass(feed), delayMs, TimeUnit.MILLISECONDS));
+                    pending.put(id, lane.schedule(() -> pass(feed), delayMs, TimeUnit.MILLISECONDS));
                 } catch (RejectedExecutionException closing) {
                     // close() won the race: nothing more is scheduled
                 }
@@ -239,7 +260,7 @@ public final class Scheduler implements AutoCloseable {
 
     /** Passes finished since start. */
     public long passes() {
-        return passes;
+        return passes.get();
     }
 
     /** When the last pass finished, null before the first. */
@@ -251,16 +272,22 @@ public final class Scheduler implements AutoCloseable {
         return !executor.isShutdown();
     }
 
-    /** Stops scheduling, waits up to a minute for a running pass to finish. */
+    /** Stops scheduling, waits up to a minute for running passes to finish. */
     @Override
     public void close() {
-        executor.shutdown();
+        List<ScheduledExecutorService> all = new java.util.ArrayList<>(lanes.values());
+        all.add(executor);
+        all.forEach(ScheduledExecutorService::shutdown);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         try {
-            if (!executor.awaitTermination(60, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
+            for (ScheduledExecutorService e : all) {
+                long left = deadline - System.nanoTime();
+                if (!e.awaitTermination(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+                    e.shutdownNow();
+                }
             }
         } catch (InterruptedException e) {
-            executor.shutdownNow();
+            all.forEach(ScheduledExecutorService::shutdownNow);
             Thread.currentThread().interrupt();
         }
     }

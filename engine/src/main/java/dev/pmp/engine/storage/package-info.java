@@ -1,0 +1,2 @@
+/** Decorators of the store contract the engine needs when several threads share one store. */
+package dev.pmp.engine.storage;
