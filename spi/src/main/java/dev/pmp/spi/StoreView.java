@@ -26,6 +26,21 @@ public interface StoreView {
 
     /** The grid time of the newest covered instant: end of the last covered window, if any. */
     /**
+     * Like {@link #scan(Dataset, Window, RowSink)}, keeping only the rows {@code filter} keeps. The default reads
+     * every row of the window and filters them; stores put the filter in their query.
+     *
+     * @throws IllegalArgumentException if the filter's column is not a VARCHAR column of the dataset
+     */
+    default void scan(Dataset dataset, Window within, KeyFilter filter, RowSink sink) throws StoreException {
+        int c = filter.columnIn(dataset);
+        scan(dataset, within, r -> {
+            if (filter.matches(r.text(c))) {
+                sink.accept(r);
+            }
+        });
+    }
+
+    /**
      * Whether a payload with this sha256 was ingested for the dataset: a successful fetch-log line carries it. The
      * default looks at the newest {@value #INGESTED_LOOKBACK} fetches; stores with an index on the digest may look
      * further.

@@ -10,6 +10,7 @@ import dev.pmp.spi.Dataset;
 import dev.pmp.spi.DatasetSummary;
 import dev.pmp.spi.Failure;
 import dev.pmp.spi.FetchRecord;
+import dev.pmp.spi.KeyFilter;
 import dev.pmp.spi.Revision;
 import dev.pmp.spi.Row;
 import dev.pmp.spi.Store;
@@ -22,6 +23,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,6 +108,35 @@ public abstract class StoreContract {
         Window middle = new Window(T0.plus(FIVE_MINUTES.multipliedBy(3)), T0.plus(FIVE_MINUTES.multipliedBy(6)));
         assertThat(scan(SYSTEM_LOAD, middle)).containsExactly(rows.get(3), rows.get(4), rows.get(5));
         assertThat(scan(SYSTEM_LOAD, Window.of(T0.minus(Duration.ofDays(1)), Duration.ofDays(1)))).isEmpty();
+    }
+
+    @Test
+    void aKeyFilteredScanKeepsTheNamedValuesAndPrefixesLiterally() throws Exception {
+        Row north = price(0, "HB_NORTH", 30.0, null);
+        Row south = price(0, "HB_SOUTH", 31.0, null);
+        Row zone = price(0, "LZ_HOUSTON", 32.0, null);
+        Row wild = price(0, "HXB_WEST", 33.0, null);
+        Row percent = price(0, "A%B", 34.0, null);
+        Row later = price(1, "HB_NORTH", 35.0, null);
+        store.write(batch(SETTLEMENT_POINT_PRICES, List.of(north, south, zone, wild, percent, later), DAY));
+        Window firstQuarter = new Window(quarter(0), quarter(1));
+
+        assertThat(scan(SETTLEMENT_POINT_PRICES, DAY, new KeyFilter("settlement_point", Set.of("LZ_HOUSTON"),
+                Set.of("HB_")))).containsExactly(north, south, zone, later);
+        // "_" and "%" are plain characters in a prefix, not LIKE wildcards.
+        assertThat(scan(SETTLEMENT_POINT_PRICES, DAY, new KeyFilter("settlement_point", Set.of(), Set.of("H_", "A%"))))
+                .containsExactly(percent);
+        assertThat(scan(SETTLEMENT_POINT_PRICES, firstQuarter, new KeyFilter("settlement_point", Set.of("HB_NORTH"),
+                Set.of()))).containsExactly(north);
+        assertThat(scan(SETTLEMENT_POINT_PRICES, DAY, new KeyFilter("settlement_point", Set.of(), Set.of()))).isEmpty();
+        assertThatThrownBy(() -> scan(SETTLEMENT_POINT_PRICES, DAY, new KeyFilter("price", Set.of("1"), Set.of())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no text column price");
+    }
+
+    protected List<Row> scan(Dataset dataset, Window within, KeyFilter filter) throws StoreException {
+        List<Row> rows = new ArrayList<>();
+        store.view().scan(dataset, within, filter, rows::add);
+        return rows;
     }
 
     @Test

@@ -172,6 +172,15 @@ public final class SerializedStore implements Store {
         }
 
         @Override
+        public void scan(Dataset dataset, Window within, dev.pmp.spi.KeyFilter filter, RowSink sink)
+                throws StoreException {
+            locked(() -> {
+                inner.scan(dataset, within, filter, sink);
+                return null;
+            });
+        }
+
+        @Override
         public DatasetSummary summary(Dataset dataset) throws StoreException {
             return locked(() -> inner.summary(dataset));
         }

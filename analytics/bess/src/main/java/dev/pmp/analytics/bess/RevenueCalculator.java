@@ -1,6 +1,7 @@
 package dev.pmp.analytics.bess;
 
 import dev.pmp.spi.Dataset;
+import dev.pmp.spi.KeyFilter;
 import dev.pmp.spi.Row;
 import dev.pmp.spi.RowSink;
 import dev.pmp.spi.StoreException;
@@ -84,7 +85,7 @@ public final class RevenueCalculator {
     }
 
     /**
-     * @param view where the rows are read; a view that also implements {@link FilteredScan} lets a single battery
+     * @param view where the rows are read; a view that also implements a key-filtered scan ({@code StoreView.scan} with a {@code KeyFilter}) lets a single battery
      *     be read without reading every row
      * @param inputs the datasets; their columns are resolved by name now
      * @param clock tells which days are still inside the publication lag
@@ -134,7 +135,7 @@ public final class RevenueCalculator {
     /**
      * Revenue of the battery {@code resourceName} answers to over operating days {@code [from, to)}. Only the
      * resources sharing its prefix up to the first {@code _} (and those its pairing overrides name) are read: with a
-     * {@link FilteredScan} view the others are never built, otherwise they are dropped in the sink. A PWRSTR that
+     * a key-filtered scan ({@code StoreView.scan} with a {@code KeyFilter}) view the others are never built, otherwise they are dropped in the sink. A PWRSTR that
      * became an ESR of another prefix at the same node is followed only through an override.
      *
      * @throws StoreException if a scan fails
@@ -206,23 +207,13 @@ public final class RevenueCalculator {
         return new RevenueReport(from, to, batteries, days, lines);
     }
 
-    /** Reads {@code d} keeping the rows {@code filter} keeps (all when null), pushed to the view when it can. */
+    /** Reads {@code d} keeping the rows {@code filter} keeps (all when null); the store applies the filter. */
     private void scan(Dataset d, Window w, KeyFilter filter, RowSink sink) throws StoreException {
         if (filter == null) {
             view.scan(d, w, sink);
-            return;
+        } else {
+            view.scan(d, w, filter, sink);
         }
-        // An optional capability of the view, not part of the StoreView contract: a type test is the only way to ask.
-        if (view instanceof FilteredScan filtered) {
-            filtered.scan(d, w, filter, sink);
-            return;
-        }
-        int c = column(d, filter.column());
-        view.scan(d, w, r -> {
-            if (filter.matches(r.text(c))) {
-                sink.accept(r);
-            }
-        });
     }
 
     /** NOT_PUBLISHED if the day is still inside the dataset's publication delay and grace, else MISSING. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.pmp.spi.KeyFilter;
 import dev.pmp.spi.Row;
 import dev.pmp.store.duckdb.DuckDbStore;
 import dev.pmp.testkit.ManualClock;
@@ -58,7 +59,7 @@ class LeaderboardTest {
         for (int b : new int[] {2, 3}) {
             RevenueReport filtered = new RevenueCalculator(market, ErcotSchemas.INPUTS, CLOCK)
                     .computeOne(market.load(b), from, to);
-            // The same battery through a view without FilteredScan: every row built, dropped in the sink.
+            // The same battery through a view without a key filter of its own: every row built, dropped in the sink.
             StoreViewWithoutFilter plain = new StoreViewWithoutFilter(market);
             RevenueReport sunk = new RevenueCalculator(plain, ErcotSchemas.INPUTS, CLOCK)
                     .computeOne(market.esrName(b), from, to);
@@ -76,7 +77,7 @@ class LeaderboardTest {
         }
     }
 
-    /** Delegates to the synthetic market without offering {@link FilteredScan}; counts the rows it builds. */
+    /** Delegates to the synthetic market without offering a key-filtered scan ({@code StoreView.scan} with a {@code KeyFilter}); counts the rows it builds. */
     static final class StoreViewWithoutFilter implements dev.pmp.spi.StoreView {
         private final SyntheticMarket market;
         long rowsSeen;

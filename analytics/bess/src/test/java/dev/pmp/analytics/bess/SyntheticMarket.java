@@ -3,6 +3,7 @@ package dev.pmp.analytics.bess;
 import dev.pmp.spi.Dataset;
 import dev.pmp.spi.DatasetSummary;
 import dev.pmp.spi.FetchRecord;
+import dev.pmp.spi.KeyFilter;
 import dev.pmp.spi.Revision;
 import dev.pmp.spi.Row;
 import dev.pmp.spi.RowSink;
@@ -20,10 +21,10 @@ import java.util.List;
  * in local hours 2-5); from RTC+B one ESR, named {@code SYNbbb_UNIT1} for even {@code b} and {@code SYNbbb_ESR1}
  * (same node) for odd {@code b}, with signed DAM awards, telemetry and RT AS awards. Prices: hourly DA SPP and MCPC,
  * 15-minute RT SPP and (from RTC+B) RT MCPC. Every day is covered. Rows are in {@link ErcotSchemas}' column order.
- * Implements {@link FilteredScan} by generating only the kept resources. Used by the benchmark and the cross-checks,
+ * Implements a key-filtered scan ({@code StoreView.scan} with a {@code KeyFilter}) by generating only the kept resources. Used by the benchmark and the cross-checks,
  * so the calculator's time is measured without a store's memory footprint.
  */
-final class SyntheticMarket implements StoreView, FilteredScan {
+final class SyntheticMarket implements StoreView {
     private static final String[] PRODUCTS = {"REGUP", "REGDN", "RRS", "ECRS", "NSPIN"};
     private static final Double ZERO = 0.0;
     private final int batteries;

@@ -89,6 +89,14 @@ final class PostgresStoreView implements StoreView {
 
     @Override
     public void scan(Dataset dataset, Window within, RowSink sink) throws StoreException {
+        scan(dataset, within, null, sink);
+    }
+
+    /** The filter becomes part of the query: {@code column IN (...) OR column LIKE 'prefix%' ...}. */
+    @Override
+    public void scan(Dataset dataset, Window within, dev.pmp.spi.KeyFilter filter, RowSink sink) throws StoreException {
+        List<String> arguments = new java.util.ArrayList<>();
+        String where = filter == null ? "" : " AND (" + filterSql(dataset, filter, arguments) + ")";
         try {
             Optional<DatasetTables> tables = store.readable(dataset);
             if (tables.isEmpty()) {
@@ -98,9 +106,12 @@ final class PostgresStoreView implements StoreView {
             List<Column> columns = dataset.schema().columns();
             store.inTransaction(() -> {
                 try (PreparedStatement p = store.connection().prepareStatement("SELECT " + t.columns("t") + " FROM "
-                        + t.table() + " t WHERE " + t.gridWithinParameters("t") + " ORDER BY " + t.keyColumns("t"))) {
+                        + t.table() + " t WHERE " + t.gridWithinParameters("t") + where + " ORDER BY " + t.keyColumns("t"))) {
                     p.setFetchSize(SCAN_PAGE_ROWS);
                     bindWindow(p, 1, within);
+                    for (int i = 0; i < arguments.size(); i++) {
+                        p.setString(3 + i, arguments.get(i));
+                    }
                     try (ResultSet r = p.executeQuery()) {
                         while (r.next()) {
                             Row row = readRow(r, columns);
@@ -204,6 +215,12 @@ final class PostgresStoreView implements StoreView {
     }
 
     /** Binds a half-open window to the two parameters of {@link DatasetTables#gridWithinParameters} at {@code first}. */
+    /** The SQL of a key filter on alias {@code t}, its arguments added to {@code arguments} in order. */
+    static String filterSql(Dataset dataset, dev.pmp.spi.KeyFilter filter, List<String> arguments) {
+        filter.columnIn(dataset);
+        return filter.sqlCondition("t." + DatasetTables.quote(filter.column()), arguments);
+    }
+
     private static void bindWindow(PreparedStatement p, int first, Window within) throws SQLException {
         p.setObject(first, Instants.ceiling(within.start()));
         p.setObject(first + 1, Instants.ceiling(within.end()));
