@@ -90,6 +90,8 @@ for c in codes:
     elif fam=='Z': axis='SLOT:submissionDateTime'; cad=15
     elif c in ('SEL','SIL'): axis='SLOT:time'; cad=30
     else: axis='SLOT:publishTime'; cad=15
+    # Live pulls: every 15 minutes, FREQ and FUELINST every 5 (issue 6); never longer than the cadence.
+    poll=5 if c in ('FREQ','FUELINST') else min(cad,15)
     if axis=='SP': delay=spdelay.get(c,35)
     elif axis=='START5': delay=7
     elif axis.startswith('POINT'): delay=3
@@ -105,8 +107,8 @@ for c in codes:
     if c=='FREQ' or c=='FUELINST' or c=='FUELHH': mw='P1D'
     fam2 = 'X' if c in ('FUELHH','FUELINST') else fam
     if c=='TUDM': fam2='U'
-    out.append('\t'.join([c,title,fam2,axis,str(cad),str(delay),mw,'stream' if stream=='yes' else 'plain',
+    out.append('\t'.join([c,title,fam2,axis,str(cad),str(poll),str(delay),mw,'stream' if stream=='yes' else 'plain',
         'dense' if c in dense else 'sparse','revisable' if c in revisable else 'final',','.join(k),','.join(fields)]))
-hdr='# code\ttitle\tfamily\taxis\tcadence_min\tdelay_min\tmax_window\tendpoint\tcompleteness\trevisions\tkey\tfields\n'
+hdr='# code\ttitle\tfamily\taxis\tcadence_min\tpoll_min\tdelay_min\tmax_window\tendpoint\tcompleteness\trevisions\tkey\tfields\n'
 open('sources/elexon/src/main/resources/dev/pmp/source/elexon/datasets.tsv','w').write(hdr+'\n'.join(out)+'\n')
 print(len(out))

@@ -14,7 +14,9 @@ import java.util.Objects;
  * @param family the time filter its endpoint takes
  * @param axis what places a row on the grid
  * @param reference the instant field of {@link Axis#POINT} and {@link Axis#SLOT} rows, else empty
- * @param cadence grid spacing, which is also how often live pulls run
+ * @param cadence grid spacing
+ * @param pollInterval how often live pulls run: every 15 minutes, FREQ and FUELINST every 5 (issue 6), so a
+ *     late or revised settlement period is seen within a quarter hour; at most the cadence
  * @param publicationDelay how long after a grid point its rows are normally there
  * @param maxWindow the largest window one request covers (the spec's maximum range, or our chunk)
  * @param stream whether the {@code /stream} form (a bare array) is used rather than {@code {"data": [...]}}
@@ -31,6 +33,7 @@ record DatasetFacts(
         Axis axis,
         String reference,
         Duration cadence,
+        Duration pollInterval,
         Duration publicationDelay,
         Duration maxWindow,
         boolean stream,
@@ -41,6 +44,9 @@ record DatasetFacts(
 
     DatasetFacts {
         Objects.requireNonNull(code, "code");
+        if (pollInterval.isNegative() || pollInterval.isZero() || pollInterval.compareTo(cadence) > 0) {
+            throw new IllegalArgumentException(code + ": poll interval " + pollInterval + " must be positive and at most the cadence " + cadence);
+        }
         key = List.copyOf(key);
         fields = List.copyOf(fields);
         for (String k : key) {

@@ -92,7 +92,7 @@ public final class ElexonCatalogue {
         return new Dataset(f.id(), "Elexon " + f.code() + ": " + f.title(),
                 ElexonSettings.DEFAULT_API_BASE + "/datasets/" + f.code() + (f.stream() ? "/stream" : ""),
                 schema.build(), f.axis().shape(), Access.WINDOWED, f.cadence(), SettlementPeriods.LONDON,
-                f.publicationDelay(), grace(f), EARLIEST, Optional.empty(), f.revisable(), f.maxWindow());
+                f.publicationDelay(), grace(f), EARLIEST, Optional.empty(), f.revisable(), f.maxWindow(), f.pollInterval());
     }
 
     private static String descriptionSuffix(DatasetFacts f, Field field) {
@@ -136,11 +136,14 @@ public final class ElexonCatalogue {
         return Collections.unmodifiableMap(out);
     }
 
-    /** One line: code, title, family, axis[:reference], cadence min, delay min, max window, endpoint, completeness, revisions, key, fields. */
+    /**
+     * One line: code, title, family, axis[:reference], cadence min, poll interval min, delay min, max window,
+     * endpoint, completeness, revisions, key, fields.
+     */
     static DatasetFacts parseLine(String line) {
         String[] c = line.split("\t", -1);
-        if (c.length != 12) {
-            throw new IllegalStateException("datasets.tsv line has " + c.length + " cells, expected 12: " + line);
+        if (c.length != 13) {
+            throw new IllegalStateException("datasets.tsv line has " + c.length + " cells, expected 13: " + line);
         }
         String[] axis = c[3].split(":", 2);
         Axis a = switch (axis[0]) {
@@ -151,13 +154,13 @@ public final class ElexonCatalogue {
             default -> throw new IllegalStateException("unknown axis " + c[3]);
         };
         List<Field> fields = new ArrayList<>();
-        for (String f : c[11].split(",")) {
+        for (String f : c[12].split(",")) {
             String[] nt = f.split(":");
             fields.add(Field.of(nt[0], FieldType.ofCode(nt[1])));
         }
         return new DatasetFacts(c[0], c[1], Family.valueOf(c[2]), a, axis.length > 1 ? axis[1] : "",
-                Duration.ofMinutes(Long.parseLong(c[4])), Duration.ofMinutes(Long.parseLong(c[5])), Duration.parse(c[6]),
-                c[7].equals("stream"), c[8].equals("dense"), c[9].equals("revisable"),
-                c[10].isEmpty() ? List.of() : List.of(c[10].split(",")), fields);
+                Duration.ofMinutes(Long.parseLong(c[4])), Duration.ofMinutes(Long.parseLong(c[5])), Duration.ofMinutes(Long.parseLong(c[6])),
+                Duration.parse(c[7]), c[8].equals("stream"), c[9].equals("dense"), c[10].equals("revisable"),
+                c[11].isEmpty() ? List.of() : List.of(c[11].split(",")), fields);
     }
 }

@@ -30,6 +30,7 @@ import java.util.TreeMap;
 public final class InsightsFeed implements Feed {
     private static final Duration SECOND = Duration.ofSeconds(1);
     private static final long HALF_HOUR_SECONDS = 1800;
+    private static final int MAX_EXPECTED_ROWS = 4_000_000;
 
     private final DatasetFacts facts;
     private final Dataset dataset;
@@ -111,110 +112,31 @@ public final class InsightsFeed implements Feed {
      */
     @Override
     public Parsed parse(Window window, FetchResponse response) throws SourceException {
-        InsightsJson.Rows read = json.read(response.body());
-        List<String> notes = new ArrayList<>();
+        Placing placing = new Placing(window);
+        InsightsJson.Answer read = json.read(response.body(), placing);
         for (String d : read.datasets()) {
             if (!d.equals(facts.code())) {
                 throw new SourceException(Failure.BAD_DATA, "Elexon " + facts.code() + ": the answer holds rows of dataset " + d);
             }
         }
-        if (read.values().isEmpty()) {
+        if (read.rows() == 0) {
             if (facts.dense()) {
                 throw new SourceException(Failure.NOT_PUBLISHED, "Elexon " + facts.code() + ": no rows yet for " + window);
             }
             return Parsed.of(List.of(), List.of(window), List.of(), List.of());
         }
         checkDrift(read);
+        if (placing.unplaceable != null) {
+            throw new SourceException(Failure.BAD_DATA, placing.unplaceable);
+        }
+        List<String> notes = new ArrayList<>();
         if (!read.unknown().isEmpty()) {
             notes.add("Elexon " + facts.code() + ": fields not in the catalogue, left out: " + String.join(", ", read.unknown()));
         }
-        Duration length = facts.axis() == Axis.SETTLEMENT_PERIOD ? SettlementPeriods.PERIOD : facts.cadence();
-        Map<Instant, String> held = new TreeMap<>();
-        Map<Instant, Integer> heldRows = new HashMap<>();
-        Uniqueness byKey = new Uniqueness();
-        List<Row> rows = new ArrayList<>(read.values().size());
-        int outside = 0;
-        int merged = 0;
-        int relabelled = 0;
-        int emptyKeys = 0;
-        boolean ordered = true;
-        Instant previous = null;
-        Days days = new Days();
-        int keyWidth = dataset.schema().naturalKey().size();
-        int timeColumns = dataset.timeShape().timeColumns().size();
-        for (int r = 0; r < read.values().size(); r++) {
-            Object[] v = read.values().get(r);
-            Placed placed = place(v, days);
-            if (placed.problem != null && placed.grid == null) {
-                throw new SourceException(Failure.BAD_DATA, "Elexon " + facts.code() + ": row " + r + " cannot be placed in time: " + placed.problem);
-            }
-            Instant grid = placed.grid;
-            relabelled += placed.relabelled ? 1 : 0;
-            if (!window.contains(grid)) {
-                outside++;
-                continue;
-            }
-            String problem = read.problems().get(r);
-            if (problem == null) {
-                problem = placed.problem;
-            }
-            Object[] out = new Object[timeColumns + columnFields.length];
-            out[0] = grid;
-            if (timeColumns == 2) {
-                out[1] = grid.plus(length);
-            }
-            for (int c = 0; c < columnFields.length; c++) {
-                Object value = v[columnFields[c]];
-                if (value == null && c < keyWidth - 1) {
-                    if (facts.fields().get(columnFields[c]).type() == FieldType.TEXT) {
-                        value = "";
-                        emptyKeys++;
-                    } else if (problem == null) {
-                        problem = "key field " + facts.fields().get(columnFields[c]).json() + " is null";
-                    }
-                }
-                out[timeColumns + c] = value;
-            }
-            if (problem != null) {
-                hold(held, heldRows, grid, "row " + r + ": " + problem);
-                continue;
-            }
-            Row row = Row.of(out);
-            Key key = new Key(Arrays.copyOfRange(out, timeColumns, timeColumns + keyWidth - 1));
-            Row earlier = byKey.putIfAbsent(grid, key, row);
-            if (earlier != null) {
-                if (earlier.equals(row)) {
-                    merged++;
-                } else {
-                    hold(held, heldRows, grid, "row " + r + " repeats key " + key.text(grid) + " with other values");
-                }
-                continue;
-            }
-            if (previous != null && grid.isBefore(previous)) {
-                ordered = false;
-            }
-            previous = grid;
-            rows.add(row);
-        }
-        List<Quarantine> quarantined = new ArrayList<>();
-        if (!held.isEmpty()) {
-            rows.removeIf(row -> held.containsKey(row.instant(0)));
-            for (Map.Entry<Instant, String> e : held.entrySet()) {
-                quarantined.add(new Quarantine(new Window(e.getKey(), e.getKey().plus(length)), heldRows.get(e.getKey()), e.getValue()));
-            }
-        }
-        if (!ordered) {
-            rows.sort((a, b) -> a.instant(0).compareTo(b.instant(0)));
-            notes.add("Elexon " + facts.code() + ": rows arrived out of time order; sorted");
-        }
-        note(notes, outside, "rows outside the requested window " + window + " left out");
-        note(notes, merged, "identical repeated rows merged");
-        note(notes, relabelled, "rows whose startTime disagrees with their settlement date and period; startTime kept");
-        note(notes, emptyKeys, "null text key values stored as empty text");
-        return Parsed.of(rows, covered(window, rows, quarantined, length), quarantined, notes);
+        return placing.parsed(notes);
     }
 
-    private void checkDrift(InsightsJson.Rows read) throws SourceException {
+    private void checkDrift(InsightsJson.Answer read) throws SourceException {
         List<Integer> required = new ArrayList<>();
         for (String k : facts.key()) {
             required.add(facts.field(k));
@@ -235,52 +157,345 @@ public final class InsightsFeed implements Feed {
         }
     }
 
-    /** The key columns of a row after its grid instant, hashed once. */
-    private static final class Key {
-        private final Object[] values;
-        private final int hash;
+    /**
+     * The rows of one answer, typed and placed on the grid as the JSON reader hands them over, so no
+     * intermediate table of the whole answer is built. One per {@link #parse} call; not thread-safe. A row
+     * that cannot be placed in time is remembered, not thrown, so that {@link #parse} reports the faults
+     * of the whole answer (another dataset, schema drift) before it.
+     */
+    private final class Placing implements InsightsJson.RowSink {
+        private final Window window;
+        private final Duration length;
+        private final int keyWidth;
+        private final int timeColumns;
+        // Reused for every row: Row.of copies it.
+        private final Object[] out;
+        private final Days days = new Days();
+        private final ArrayList<Row> rows = new ArrayList<>();
+        private final Uniqueness byKey;
+        private final Map<Instant, String> held = new TreeMap<>();
+        private final Map<Instant, Integer> heldRows = new HashMap<>();
+        private int index;
+        private int outside;
+        private int merged;
+        private int relabelled;
+        private int emptyKeys;
+        private boolean ordered = true;
+        private Instant previous;
+        /** Why the first row that could not be placed in time was not, or null. */
+        String unplaceable;
+        // Where the current row sits: its grid instant, whether its own startTime overrode (SD, SP), or why it cannot be placed.
+        private Instant grid;
+        private boolean overridden;
+        private String gridProblem;
+        // Rows come grouped by instant: the last instant floored and the last interval end, reused.
+        private Instant lastUnfloored;
+        private Instant lastFloored;
+        private Instant lastStart;
+        private Instant lastEnd;
 
-        Key(Object[] values) {
-            this.values = values;
-            this.hash = Arrays.hashCode(values);
+        Placing(Window window) {
+            this.window = window;
+            this.length = facts.axis() == Axis.SETTLEMENT_PERIOD ? SettlementPeriods.PERIOD : facts.cadence();
+            this.keyWidth = dataset.schema().naturalKey().size();
+            this.timeColumns = dataset.timeShape().timeColumns().size();
+            this.out = new Object[timeColumns + columnFields.length];
+            this.byKey = new Uniqueness(timeColumns, timeColumns + keyWidth - 1, rows);
         }
 
         @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.hash == hash && Arrays.equals(k.values, values);
+        public void row(Object[] v, String readProblem) {
+            int r = index++;
+            if (unplaceable != null) {
+                return;
+            }
+            place(v);
+            if (gridProblem != null && grid == null) {
+                unplaceable = "Elexon " + facts.code() + ": row " + r + " cannot be placed in time: " + gridProblem;
+                return;
+            }
+            relabelled += overridden ? 1 : 0;
+            if (!window.contains(grid)) {
+                outside++;
+                return;
+            }
+            String problem = readProblem != null ? readProblem : gridProblem;
+            out[0] = grid;
+            if (timeColumns == 2) {
+                out[1] = end(grid);
+            }
+            for (int c = 0; c < columnFields.length; c++) {
+                Object value = v[columnFields[c]];
+                if (value == null && c < keyWidth - 1) {
+                    if (facts.fields().get(columnFields[c]).type() == FieldType.TEXT) {
+                        value = "";
+                        emptyKeys++;
+                    } else if (problem == null) {
+                        problem = "key field " + facts.fields().get(columnFields[c]).json() + " is null";
+                    }
+                }
+                out[timeColumns + c] = value;
+            }
+            if (problem != null) {
+                hold(grid, "row " + r + ": " + problem);
+                return;
+            }
+            Row row = Row.of(out);
+            Row earlier = byKey.putIfAbsent(row);
+            if (earlier != null) {
+                if (earlier.equals(row)) {
+                    merged++;
+                } else {
+                    hold(grid, "row " + r + " repeats key " + byKey.keyText(row) + " with other values");
+                }
+                return;
+            }
+            if (previous != null && grid.isBefore(previous)) {
+                ordered = false;
+            }
+            previous = grid;
+            rows.add(row);
         }
 
         @Override
-        public int hashCode() {
-            return hash;
+        public void expect(long count) {
+            // Sized once rather than grown by copying; the cap keeps an odd first row from reserving too much.
+            rows.ensureCapacity((int) Math.min(count + 16, MAX_EXPECTED_ROWS));
         }
 
-        String text(Instant grid) {
-            return "[" + grid + (values.length == 0 ? "]" : ", " + Arrays.toString(values).substring(1));
+        private void hold(Instant at, String reason) {
+            held.putIfAbsent(at, reason);
+            heldRows.merge(at, 1, Integer::sum);
+        }
+
+        private Instant end(Instant start) {
+            if (!start.equals(lastStart)) {
+                lastStart = start;
+                lastEnd = start.plus(length);
+            }
+            return lastEnd;
+        }
+
+        /** The result, once every row has been read. */
+        Parsed parsed(List<String> notes) {
+            List<Quarantine> quarantined = new ArrayList<>();
+            if (!held.isEmpty()) {
+                rows.removeIf(row -> held.containsKey(row.instant(0)));
+                for (Map.Entry<Instant, String> e : held.entrySet()) {
+                    quarantined.add(new Quarantine(new Window(e.getKey(), e.getKey().plus(length)), heldRows.get(e.getKey()), e.getValue()));
+                }
+            }
+            if (!ordered) {
+                rows.sort((a, b) -> a.instant(0).compareTo(b.instant(0)));
+                notes.add("Elexon " + facts.code() + ": rows arrived out of time order; sorted");
+            }
+            note(notes, outside, "rows outside the requested window " + window + " left out");
+            note(notes, merged, "identical repeated rows merged");
+            note(notes, relabelled, "rows whose startTime disagrees with their settlement date and period; startTime kept");
+            note(notes, emptyKeys, "null text key values stored as empty text");
+            return Parsed.of(rows, covered(window, rows, quarantined, length), quarantined, notes);
+        }
+
+        private void placed(Instant at, boolean byOwnStart, String problem) {
+            grid = at;
+            overridden = byOwnStart;
+            gridProblem = problem;
+        }
+
+        private void place(Object[] v) {
+            switch (facts.axis()) {
+                case SETTLEMENT_PERIOD -> {
+                    Instant own = gridField >= 0 ? (Instant) v[gridField] : null;
+                    Instant bySp = null;
+                    String problem = null;
+                    LocalDate day = dateField >= 0 ? (LocalDate) v[dateField] : null;
+                    Long sp = periodField >= 0 ? (Long) v[periodField] : null;
+                    if (day != null && sp != null) {
+                        int periods = days.periods(day);
+                        if (sp < 1 || sp > periods) {
+                            problem = "settlement period " + sp + " does not exist on " + day + " (" + periods + " periods)";
+                        } else {
+                            bySp = days.start(day, sp.intValue());
+                        }
+                    }
+                    if (own != null) {
+                        // FUELHH history has rows labelled with the wrong period: startTime is the identity (spec §9.9).
+                        // London's offsets are whole hours, so every settlement period starts on a UTC half hour.
+                        if (own.getEpochSecond() % HALF_HOUR_SECONDS != 0 || own.getNano() != 0) {
+                            placed(floor(own, HALF_HOUR_SECONDS), false, "startTime " + own + " is not the start of a settlement period");
+                        } else {
+                            placed(own, problem != null || bySp != null && !bySp.equals(own), null);
+                        }
+                    } else if (bySp == null) {
+                        placed(null, false, problem != null ? problem : "no settlementDate and settlementPeriod");
+                    } else {
+                        placed(bySp, false, problem);
+                    }
+                }
+                case START_TIME -> {
+                    Instant own = (Instant) v[gridField];
+                    if (own == null) {
+                        placed(null, false, "no startTime");
+                    } else {
+                        Instant mark = floored(own);
+                        placed(mark, false, mark.equals(own) ? null : "startTime " + own + " is not on the " + facts.cadence().toMinutes() + "-minute grid");
+                    }
+                }
+                case POINT -> {
+                    Instant t = (Instant) v[gridField];
+                    placed(t, false, t == null ? "no " + facts.reference() : null);
+                }
+                case SLOT -> {
+                    Instant t = (Instant) v[gridField];
+                    if (t == null) {
+                        placed(null, false, "no " + facts.reference());
+                    } else {
+                        placed(floored(t), false, null);
+                    }
+                }
+            }
+        }
+
+        /** {@code t} floored to the cadence; the reader hands out one Instant per repeated text, so identity is the cache key. */
+        private Instant floored(Instant t) {
+            if (t != lastUnfloored) {
+                lastUnfloored = t;
+                lastFloored = floor(t, facts.cadence().toSeconds());
+            }
+            return lastFloored;
         }
     }
 
     /**
-     * The rows seen so far by natural key, one small map per grid instant: rows arrive grouped by
-     * instant, so each map stays small and warm in cache.
+     * The rows kept so far, by natural key (the grid instant and the key columns of the row): an
+     * open-addressing table of the rows themselves, so a key costs no object of its own. Rows come
+     * grouped by instant in time order, and a key holds its instant, so while they do the table holds only
+     * the current instant's rows, stays small and warm in cache, and is emptied when a later instant
+     * starts; the first row of an earlier instant turns it into a table of every row kept.
      */
     private static final class Uniqueness {
-        private final Map<Instant, Map<Key, Row>> byInstant = new HashMap<>();
-        private Instant lastAt;
-        private Map<Key, Row> last;
+        private final int keyFrom;
+        private final int keyTo;
+        private final List<Row> kept;
+        private Row[] rows = new Row[64];
+        private int[] hashes = new int[64];
+        private int[] filled = new int[32];
+        private int size;
+        private Instant group;
+        private boolean everyRow;
 
-        Row putIfAbsent(Instant at, Key key, Row row) {
-            if (!at.equals(lastAt)) {
-                last = byInstant.computeIfAbsent(at, x -> new HashMap<>());
-                lastAt = at;
-            }
-            return last.putIfAbsent(key, row);
+        /**
+         * Key columns are {@code [keyFrom, keyTo)} of a row, after the grid instant in column 0; {@code kept}
+         * is the caller's list of every row this table accepted, in order.
+         */
+        Uniqueness(int keyFrom, int keyTo, List<Row> kept) {
+            this.keyFrom = keyFrom;
+            this.keyTo = keyTo;
+            this.kept = kept;
         }
-    }
 
-    private static void hold(Map<Instant, String> held, Map<Instant, Integer> heldRows, Instant grid, String reason) {
-        held.putIfAbsent(grid, reason);
-        heldRows.merge(grid, 1, Integer::sum);
+        /** The row already kept with the key of {@code row}, or null when there is none and the caller keeps {@code row}. */
+        Row putIfAbsent(Row row) {
+            Instant at = row.instant(0);
+            if (!everyRow && !at.equals(group)) {
+                if (group == null || at.isAfter(group)) {
+                    clear();
+                    group = at;
+                } else {
+                    everyRow = true;
+                    clear();
+                    for (Row k : kept) {
+                        insert(k, hash(k));
+                    }
+                }
+            }
+            int h = hash(row);
+            int mask = rows.length - 1;
+            for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
+                Row other = rows[i];
+                if (other == null) {
+                    break;
+                }
+                if (hashes[i] == h && sameKey(other, row)) {
+                    return other;
+                }
+            }
+            insert(row, h);
+            return null;
+        }
+
+        /** The key as a message shows it: {@code [grid, key values...]}. */
+        String keyText(Row row) {
+            StringBuilder sb = new StringBuilder("[").append(row.get(0));
+            for (int c = keyFrom; c < keyTo; c++) {
+                sb.append(", ").append(row.get(c));
+            }
+            return sb.append(']').toString();
+        }
+
+        private void insert(Row row, int h) {
+            if ((size + 1) * 2 > rows.length) {
+                grow();
+            }
+            int mask = rows.length - 1;
+            int i = spread(h) & mask;
+            while (rows[i] != null) {
+                i = (i + 1) & mask;
+            }
+            rows[i] = row;
+            hashes[i] = h;
+            if (size == filled.length) {
+                filled = Arrays.copyOf(filled, size * 2);
+            }
+            filled[size++] = i;
+        }
+
+        private void clear() {
+            for (int j = 0; j < size; j++) {
+                rows[filled[j]] = null;
+            }
+            size = 0;
+        }
+
+        private void grow() {
+            Row[] oldRows = rows;
+            int[] oldHashes = hashes;
+            int[] oldFilled = filled;
+            int n = size;
+            rows = new Row[oldRows.length * 2];
+            hashes = new int[oldRows.length * 2];
+            filled = new int[oldRows.length];
+            size = 0;
+            for (int j = 0; j < n; j++) {
+                int slot = oldFilled[j];
+                insert(oldRows[slot], oldHashes[slot]);
+            }
+        }
+
+        private int hash(Row row) {
+            int h = row.get(0).hashCode();
+            for (int c = keyFrom; c < keyTo; c++) {
+                h = 31 * h + Objects.hashCode(row.get(c));
+            }
+            return h;
+        }
+
+        private boolean sameKey(Row a, Row b) {
+            if (!a.get(0).equals(b.get(0))) {
+                return false;
+            }
+            for (int c = keyFrom; c < keyTo; c++) {
+                if (!Objects.equals(a.get(c), b.get(c))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static int spread(int h) {
+            int x = h * 0x9E3779B9;
+            return x ^ (x >>> 16);
+        }
     }
 
     private static void note(List<String> notes, int count, String what) {
@@ -318,80 +533,30 @@ public final class InsightsFeed implements Feed {
         return out;
     }
 
-    /** Where a row sits: its grid instant, whether its own startTime overrode (SD, SP), or why it cannot be placed. */
-    private record Placed(Instant grid, boolean relabelled, String problem) {
-    }
-
-    private Placed place(Object[] v, Days days) {
-        switch (facts.axis()) {
-            case SETTLEMENT_PERIOD -> {
-                Instant own = gridField >= 0 ? (Instant) v[gridField] : null;
-                Instant bySp = null;
-                String problem = null;
-                LocalDate day = dateField >= 0 ? (LocalDate) v[dateField] : null;
-                Long sp = periodField >= 0 ? (Long) v[periodField] : null;
-                if (day != null && sp != null) {
-                    int periods = days.periods(day);
-                    if (sp < 1 || sp > periods) {
-                        problem = "settlement period " + sp + " does not exist on " + day + " (" + periods + " periods)";
-                    } else {
-                        bySp = days.start(day).plusSeconds((sp - 1) * HALF_HOUR_SECONDS);
-                    }
-                }
-                if (own != null) {
-                    // FUELHH history has rows labelled with the wrong period: startTime is the identity (spec §9.9).
-                    // London's offsets are whole hours, so every settlement period starts on a UTC half hour.
-                    if (own.getEpochSecond() % HALF_HOUR_SECONDS != 0 || own.getNano() != 0) {
-                        return new Placed(floor(own, HALF_HOUR_SECONDS), false, "startTime " + own + " is not the start of a settlement period");
-                    }
-                    return new Placed(own, problem != null || bySp != null && !bySp.equals(own), null);
-                }
-                if (bySp == null) {
-                    return new Placed(null, false, problem != null ? problem : "no settlementDate and settlementPeriod");
-                }
-                return new Placed(bySp, false, problem);
-            }
-            case START_TIME -> {
-                Instant own = (Instant) v[gridField];
-                if (own == null) {
-                    return new Placed(null, false, "no startTime");
-                }
-                Instant mark = floor(own, facts.cadence().toSeconds());
-                return new Placed(mark, false, mark.equals(own) ? null : "startTime " + own + " is not on the " + facts.cadence().toMinutes() + "-minute grid");
-            }
-            case POINT -> {
-                Instant t = (Instant) v[gridField];
-                return new Placed(t, false, t == null ? "no " + facts.reference() : null);
-            }
-            case SLOT -> {
-                Instant t = (Instant) v[gridField];
-                return t == null ? new Placed(null, false, "no " + facts.reference()) : new Placed(floor(t, facts.cadence().toSeconds()), false, null);
-            }
-        }
-        throw new IllegalStateException("unreachable");
-    }
-
-    /** The start instant and period count of the settlement days one answer names, computed once per day. */
+    /** The period start instants and period count of the settlement days one answer names, computed once per day. */
     private static final class Days {
         private LocalDate day;
-        private Instant start;
-        private int periods;
+        private Instant[] starts;
 
-        Instant start(LocalDate d) {
+        /** The start of period {@code sp} (1 to {@link #periods}) of {@code d}. */
+        Instant start(LocalDate d, int sp) {
             load(d);
-            return start;
+            return starts[sp - 1];
         }
 
         int periods(LocalDate d) {
             load(d);
-            return periods;
+            return starts.length;
         }
 
         private void load(LocalDate d) {
             if (!d.equals(day)) {
                 day = d;
-                start = SettlementPeriods.dayStart(d);
-                periods = SettlementPeriods.periodsIn(d);
+                Instant first = SettlementPeriods.dayStart(d);
+                starts = new Instant[SettlementPeriods.periodsIn(d)];
+                for (int i = 0; i < starts.length; i++) {
+                    starts[i] = first.plusSeconds(i * HALF_HOUR_SECONDS);
+                }
             }
         }
     }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.pmp.spi.Failure;
 import dev.pmp.spi.SourceException;
 import java.io.IOException;
@@ -13,7 +15,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -44,29 +45,48 @@ final class InsightsJson {
         this.index = m;
     }
 
+    /** Receives the rows of one answer as they are read, in payload order. */
+    interface RowSink {
+        /**
+         * One row.
+         *
+         * @param values the row's values in field order, null where the field was absent or null; the array is
+         *     reused for the next row, so copy what is kept
+         * @param problem the first value of the row that could not be read, or null
+         */
+        void row(Object[] values, String problem);
+
+        /**
+         * Called once, after the first row: about how many rows the answer holds, judged from the size of
+         * the first row in bytes, so that whatever collects them can be sized once. A hint only.
+         */
+        default void expect(long rows) {
+        }
+    }
+
     /**
-     * The rows of one answer.
+     * What one answer held besides its row values.
      *
-     * @param values one array per row, in field order; null where the field was absent or null
-     * @param problems per row, the first value that could not be read, or null
+     * @param rows how many rows it held
      * @param present which fields appeared in at least one row
      * @param unknown field names not in the facts (other than {@code dataset}), in order of appearance
      * @param datasets the distinct {@code dataset} values seen
      */
-    record Rows(List<Object[]> values, List<String> problems, boolean[] present, Set<String> unknown, Set<String> datasets) {
+    record Answer(int rows, boolean[] present, Set<String> unknown, Set<String> datasets) {
     }
 
     /**
-     * Reads every row.
+     * Reads every row, handing each to {@code sink} as soon as it is read.
      *
      * @throws SourceException {@link Failure#BAD_DATA} for anything that is not one of the three shapes:
-     *     an empty body, an HTML page, truncated or malformed JSON, an error document, trailing content
+     *     an empty body, an HTML page, truncated or malformed JSON, an error document, trailing content;
+     *     the rows before the fault have already reached {@code sink}
      */
-    Rows read(byte[] body) throws SourceException {
-        return read(body, 0);
+    Answer read(byte[] body, RowSink sink) throws SourceException {
+        return read(body, sink, 0);
     }
 
-    private Rows read(byte[] body, int depth) throws SourceException {
+    private Answer read(byte[] body, RowSink sink, int depth) throws SourceException {
         int first = firstByte(body);
         if (first < 0) {
             throw bad("the body is empty");
@@ -74,7 +94,7 @@ final class InsightsJson {
         if (first == '<') {
             throw bad("the body is an HTML or XML page, not JSON: " + excerpt(body));
         }
-        State s = new State(fields.size());
+        State s = new State(fields.size(), sink, body.length);
         try (JsonParser p = JSON.createParser(body)) {
             JsonToken t = p.nextToken();
             if (t == JsonToken.VALUE_STRING && depth == 0) {
@@ -82,7 +102,7 @@ final class InsightsJson {
                 if (p.nextToken() != null) {
                     throw bad("content follows the JSON string at " + where(p));
                 }
-                return read(inner.getBytes(StandardCharsets.UTF_8), 1);
+                return read(inner.getBytes(StandardCharsets.UTF_8), sink, 1);
             }
             if (t == JsonToken.START_ARRAY) {
                 readArray(p, s);
@@ -100,7 +120,7 @@ final class InsightsJson {
         } catch (IOException e) {
             throw new SourceException(Failure.BAD_DATA, "Elexon " + code + ": unreadable body: " + e.getMessage(), e);
         }
-        return new Rows(s.values, s.problems, s.present, s.unknown, s.datasets);
+        return new Answer(s.rows, s.present, s.unknown, s.datasets);
     }
 
     private void readEnvelope(JsonParser p, State s) throws IOException, SourceException {
@@ -148,20 +168,42 @@ final class InsightsJson {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t != JsonToken.START_OBJECT) {
-                throw bad("row " + s.values.size() + " is not a JSON object at " + where(p));
+                throw bad("row " + s.rows + " is not a JSON object at " + where(p));
             }
+            if (s.rows > 0) {
+                readRow(p, s);
+                continue;
+            }
+            long from = p.currentTokenLocation().getByteOffset();
             readRow(p, s);
+            long bytes = p.currentLocation().getByteOffset() - from;
+            if (from >= 0 && bytes > 0) {
+                s.sink.expect((s.body - from) / bytes);
+            }
         }
     }
 
     private void readRow(JsonParser p, State s) throws IOException {
-        Object[] row = new Object[fields.size()];
+        Object[] row = s.row;
+        Arrays.fill(row, null);
         String problem = null;
-        int position = 0;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
+        for (int position = 0; ; position++) {
+            // Rows repeat their field order: asking for the name this position held last time lets Jackson
+            // compare the raw bytes instead of hashing the name into its symbol table.
+            SerializableString expected = s.expected(position);
+            String name;
+            Integer i;
+            if (expected != null && p.nextFieldName(expected)) {
+                name = expected.getValue();
+                i = s.indexes[position];
+            } else {
+                if ((expected != null ? p.currentToken() : p.nextToken()) != JsonToken.FIELD_NAME) {
+                    break;
+                }
+                name = p.currentName();
+                i = s.lookup(name, position, index);
+            }
             JsonToken v = p.nextToken();
-            Integer i = s.lookup(name, position++, index);
             if (i == null) {
                 if (name.equals("dataset") && v == JsonToken.VALUE_STRING) {
                     s.datasets.add(s.text.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()));
@@ -186,15 +228,18 @@ final class InsightsJson {
                 row[i] = value;
             }
         }
-        s.values.add(row);
-        s.problems.add(problem);
+        s.rows++;
+        s.sink.row(row, problem);
     }
 
     private Object value(JsonParser p, JsonToken v, Field f, State s, int i) throws IOException {
         return switch (f.type()) {
             case TIMESTAMP -> v == JsonToken.VALUE_STRING ? s.instant(i, p.getTextCharacters(), p.getTextOffset(), p.getTextLength()) : null;
             case DATE -> v == JsonToken.VALUE_STRING ? s.date(i, p.getTextCharacters(), p.getTextOffset(), p.getTextLength()) : null;
-            case DOUBLE -> doubleValue(p, v);
+            case DOUBLE -> {
+                double d = doubleValue(p, v);
+                yield Double.isNaN(d) ? null : (Double) d;
+            }
             case BIGINT -> longValue(p, v);
             case TEXT -> v == JsonToken.VALUE_STRING ? s.text.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())
                     : v.isScalarValue() ? p.getText() : null;
@@ -204,26 +249,24 @@ final class InsightsJson {
         };
     }
 
-    private static Double doubleValue(JsonParser p, JsonToken v) throws IOException {
+    /** The finite number {@code v} holds, or NaN when it holds none. */
+    private static double doubleValue(JsonParser p, JsonToken v) throws IOException {
+        double d = Double.NaN;
         if (v == JsonToken.VALUE_NUMBER_INT) {
-            return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getDoubleValue() : (double) p.getLongValue();
-        }
-        if (v == JsonToken.VALUE_NUMBER_FLOAT) {
-            double d = decimal(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            d = p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getDoubleValue() : (double) p.getLongValue();
+        } else if (v == JsonToken.VALUE_NUMBER_FLOAT) {
+            d = decimal(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
             if (Double.isNaN(d)) {
                 d = p.getDoubleValue();
             }
-            return Double.isFinite(d) ? d : null;
-        }
-        if (v == JsonToken.VALUE_STRING) {
+        } else if (v == JsonToken.VALUE_STRING) {
             try {
-                double d = Double.parseDouble(p.getText().strip());
-                return Double.isFinite(d) ? d : null;
+                d = Double.parseDouble(p.getText().strip());
             } catch (NumberFormatException e) {
-                return null;
+                return Double.NaN;
             }
         }
-        return null;
+        return Double.isFinite(d) ? d : Double.NaN;
     }
 
     private static final double[] POWERS = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
@@ -266,20 +309,41 @@ final class InsightsJson {
 
     private static Long longValue(JsonParser p, JsonToken v) throws IOException {
         if (v == JsonToken.VALUE_NUMBER_INT) {
-            return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? null : p.getLongValue();
+            return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? null : boxed(p.getLongValue());
         }
         if (v == JsonToken.VALUE_NUMBER_FLOAT) {
             double d = p.getDoubleValue();
-            return d == Math.rint(d) && Math.abs(d) < 9.0e15 ? (long) d : null;
+            return d == Math.rint(d) && Math.abs(d) < 9.0e15 ? boxed((long) d) : null;
         }
         if (v == JsonToken.VALUE_STRING) {
             try {
-                return Long.parseLong(p.getText().strip());
+                return boxed(Long.parseLong(p.getText().strip()));
             } catch (NumberFormatException e) {
                 return null;
             }
         }
         return null;
+    }
+
+    private static final int SMALL_MIN = -4096;
+    private static final int SMALL_MAX = 16384;
+    // Levels in MW, periods and pair ids repeat on every row: one box per value keeps a large answer from
+    // holding hundreds of thousands of equal Longs. Filled lazily; a racing fill is harmless because a
+    // Long's value is final, so any thread sees a whole one.
+    private static final Long[] SMALL = new Long[SMALL_MAX - SMALL_MIN];
+
+    /** {@code v} boxed, sharing one box per value for the magnitudes MW figures and periods take. */
+    static Long boxed(long v) {
+        if (v < SMALL_MIN || v >= SMALL_MAX) {
+            return v;
+        }
+        int i = (int) v - SMALL_MIN;
+        Long box = SMALL[i];
+        if (box == null) {
+            box = v;
+            SMALL[i] = box;
+        }
+        return box;
     }
 
     private static Boolean bool(String text) {
@@ -337,8 +401,10 @@ final class InsightsJson {
 
     /** The state of one read. */
     private static final class State {
-        final List<Object[]> values = new ArrayList<>();
-        final List<String> problems = new ArrayList<>();
+        final RowSink sink;
+        final int body;
+        final Object[] row;
+        int rows;
         final boolean[] present;
         final Set<String> unknown = new LinkedHashSet<>();
         final Set<String> datasets = new LinkedHashSet<>();
@@ -347,15 +413,25 @@ final class InsightsJson {
         private final char[][] lastText;
         private final Object[] lastValue;
 
-        // Rows repeat their field order: the name seen at each position last time and its index. Jackson
-        // hands out one canonical String per name, so the identity check is enough.
+        // Rows repeat their field order: the name seen at each position last time, in the form Jackson
+        // matches against the raw bytes, and its index. Jackson hands out one canonical String per name, so
+        // the identity check is enough.
         private final String[] names = new String[64];
-        private final Integer[] indexes = new Integer[64];
+        private final SerializableString[] serialized = new SerializableString[64];
+        final Integer[] indexes = new Integer[64];
 
-        State(int width) {
+        State(int width, RowSink sink, int body) {
+            this.sink = sink;
+            this.body = body;
+            row = new Object[width];
             present = new boolean[width];
             lastText = new char[width][];
             lastValue = new Object[width];
+        }
+
+        /** The name this position held in the last row, or null. */
+        SerializableString expected(int position) {
+            return position < serialized.length ? serialized[position] : null;
         }
 
         Integer lookup(String name, int position, Map<String, Integer> index) {
@@ -365,6 +441,7 @@ final class InsightsJson {
             Integer i = index.get(name);
             if (position < names.length) {
                 names[position] = name;
+                serialized[position] = new SerializedString(name);
                 indexes[position] = i;
             }
             return i;

@@ -1,5 +1,7 @@
 package dev.pmp.source.elexon;
 
+import java.util.Arrays;
+
 /**
  * Hands out one {@link String} per distinct text (fuel types, BM unit names, dates repeat on every row),
  * without allocating a string to look one up. One per parse; not thread-safe.
@@ -9,6 +11,8 @@ final class TextCache {
     private static final int MAX_LENGTH = 64;
 
     private final String[] strings = new String[SLOTS];
+    // The same texts as chars, compared without decoding the strings.
+    private final char[][] texts = new char[SLOTS][];
     private final int[] hashes = new int[SLOTS];
 
     /** The cached string equal to {@code chars[offset, offset + length)}. */
@@ -21,25 +25,14 @@ final class TextCache {
             h = 31 * h + chars[i];
         }
         int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
-        String s = strings[slot];
-        if (s != null && hashes[slot] == h && equal(s, chars, offset, length)) {
-            return s;
+        char[] text = texts[slot];
+        if (text != null && hashes[slot] == h && Arrays.equals(text, 0, text.length, chars, offset, offset + length)) {
+            return strings[slot];
         }
-        s = new String(chars, offset, length);
+        String s = new String(chars, offset, length);
         strings[slot] = s;
+        texts[slot] = Arrays.copyOfRange(chars, offset, offset + length);
         hashes[slot] = h;
         return s;
-    }
-
-    private static boolean equal(String s, char[] chars, int offset, int length) {
-        if (s.length() != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (s.charAt(i) != chars[offset + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

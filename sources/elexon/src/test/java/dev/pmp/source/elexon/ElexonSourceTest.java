@@ -110,7 +110,7 @@ class ElexonSourceTest {
     }
 
     @Test
-    void cadencesDriveLivePullsEveryFiveFifteenOrThirtyMinutes() {
+    void cadencesLayTheGridEveryFiveFifteenOrThirtyMinutes() {
         assertThat(ElexonCatalogue.byCode("FUELINST").orElseThrow().cadence()).isEqualTo(Duration.ofMinutes(5));
         assertThat(ElexonCatalogue.byCode("FREQ").orElseThrow().cadence()).isEqualTo(Duration.ofMinutes(5));
         assertThat(ElexonCatalogue.byCode("REMIT").orElseThrow().cadence()).isEqualTo(Duration.ofMinutes(15));
@@ -119,5 +119,32 @@ class ElexonSourceTest {
         assertThat(ElexonCatalogue.byCode("FREQ").orElseThrow().maxWindow()).isEqualTo(Duration.ofDays(1));
         assertThat(ElexonCatalogue.byCode("AGPT").orElseThrow().maxWindow()).isEqualTo(Duration.ofDays(4));
         assertThat(ElexonCatalogue.byCode("FREQ").orElseThrow().schema().columnNames()).containsExactly("time_utc", "frequency");
+    }
+
+    @Test
+    void everyDatasetIsPolledEveryFifteenMinutesAndFreqAndFuelinstEveryFive() {
+        Map<Duration, Integer> byInterval = new java.util.TreeMap<>();
+        for (Dataset d : new ElexonSource().datasets()) {
+            String code = d.name().toUpperCase(java.util.Locale.ROOT);
+            Duration expected = code.equals("FREQ") || code.equals("FUELINST") ? Duration.ofMinutes(5) : Duration.ofMinutes(15);
+            assertThat(d.pollInterval()).as(d.id()).isEqualTo(expected).isLessThanOrEqualTo(d.cadence());
+            byInterval.merge(d.pollInterval(), 1, Integer::sum);
+        }
+        assertThat(byInterval).containsExactly(Map.entry(Duration.ofMinutes(5), 2), Map.entry(Duration.ofMinutes(15), 80));
+        // The half-hourly datasets are the ones the shorter interval is for: polled twice per settlement period.
+        Dataset bod = ElexonCatalogue.byCode("BOD").orElseThrow();
+        assertThat(bod.cadence()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(bod.pollInterval()).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void aFactsLinePolledLessOftenThanItsCadenceIsRefused() {
+        String fuelinst = "FUELINST\tInstantaneous generation outturn by fuel type\tX\tSTART5\t5\t%s\t7\tP1D\tstream\tdense\tfinal\t"
+                + "fuelType\tpublishTime:T,startTime:T,settlementDate:D,settlementPeriod:I,fuelType:S,generation:I";
+        assertThat(ElexonCatalogue.parseLine(String.format(fuelinst, "5")).pollInterval()).isEqualTo(Duration.ofMinutes(5));
+        assertThatThrownBy(() -> ElexonCatalogue.parseLine(String.format(fuelinst, "15")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FUELINST: poll interval PT15M");
+        assertThatThrownBy(() -> ElexonCatalogue.parseLine(String.format(fuelinst, "0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be positive");
     }
 }
