@@ -32,8 +32,9 @@ final class DatasetDocs {
             sb.append("- operator reference: ").append(d.operatorReference()).append('\n');
             sb.append("- time shape: ").append(d.timeShape().name().toLowerCase(java.util.Locale.ROOT))
                     .append(", access: ").append(d.access().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
-            sb.append("- cadence: ").append(Durations.brief(d.cadence())).append(", market zone: ").append(d.marketZone().getId())
-                    .append('\n');
+            sb.append("- cadence: ").append(Durations.brief(d.cadence()))
+                    .append(d.pollInterval().equals(d.cadence()) ? "" : ", pulled every " + Durations.brief(d.pollInterval()))
+                    .append(", market zone: ").append(d.marketZone().getId()).append('\n');
             sb.append("- publication delay: ").append(Durations.brief(d.publicationDelay())).append(", late after a further ")
                     .append(Durations.brief(d.grace())).append('\n');
             sb.append("- earliest date served: ").append(d.earliest()).append(", source keeps: ")

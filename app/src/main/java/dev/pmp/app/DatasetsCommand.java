@@ -48,6 +48,7 @@ final class DatasetsCommand implements Callable<Integer> {
                     g.writeStringField("time_shape", d.timeShape().name());
                     g.writeStringField("access", d.access().name());
                     g.writeStringField("cadence", d.cadence().toString());
+                    g.writeStringField("poll_interval", d.pollInterval().toString());
                     g.writeStringField("market_zone", d.marketZone().getId());
                     g.writeStringField("publication_delay", d.publicationDelay().toString());
                     g.writeStringField("earliest", d.earliest().toString());
