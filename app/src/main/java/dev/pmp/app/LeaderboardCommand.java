@@ -110,14 +110,7 @@ final class LeaderboardCommand implements Callable<Integer> {
     }
 
     static ErcotInputs inputs(Pmp pmp) {
-        List<Dataset> found = new ArrayList<>();
-        for (int i = 0; i < ErcotInputs.IDS.size(); i++) {
-            String id = ErcotInputs.IDS.get(i);
-            String former = ErcotInputs.FORMER_IDS.get(i);
-            found.add(pmp.catalog().find(id).or(() -> pmp.catalog().find(former))
-                    .orElseGet(() -> pmp.catalog().dataset(id)));
-        }
-        return ErcotInputs.of(found);
+        return BatteryLeaderboard.inputs(pmp.catalog());
     }
 
     /**
@@ -139,8 +132,7 @@ final class LeaderboardCommand implements Callable<Integer> {
 
     /** The pairing overrides of {@code --pairs}, else of the file named by {@code PMP_BESS_PAIRS}, else none. */
     static ResourcePairing pairing(Path option, Main main) throws IOException {
-        Path file = option != null ? option : main.settings().value("PMP_BESS_PAIRS").map(Path::of).orElse(null);
-        return file == null ? ResourcePairing.RULES_ONLY : ResourcePairing.read(file);
+        return BatteryLeaderboard.pairing(option, main.settings());
     }
 
     private static Period parsePeriod(String name) {

@@ -104,6 +104,18 @@ class LeaderboardCliTest {
     }
 
     @Test
+    void theDashboardsTableIsTheCommandsJson() throws Exception {
+        Cli.Result r = cli.run("leaderboard", "--year", "2024", "--month", "7", "--format", "json", "--top", "5");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        String dashboard;
+        try (Pmp pmp = Pmp.open(AppSettings.load(cli.env, Map.of()), new ManualClock(Instant.parse("2026-11-21T00:00:00Z")),
+                "test")) {
+            dashboard = BatteryLeaderboard.json(pmp, 2024, 7, 5);
+        }
+        assertThat(dashboard).isEqualTo(r.out()).contains("\"resource_name\": \"BAT2_UNIT1\"", "364");
+    }
+
+    @Test
     void ranksThePairWithLoadSideChargingAndWritesTheDerivedDataset() {
         Cli.Result r = cli.run("leaderboard", "--year", "2024", "--month", "7", "--format", "csv", "--write");
         assertThat(r.exit()).as(r.toString()).isZero();

@@ -74,9 +74,10 @@ public final class Dashboard implements AutoCloseable {
     private final Function<String, HttpStats> httpStats;
     private final Clock clock;
     private final Optional<byte[]> token;
+    private final Pmp pmp;
 
     private Dashboard(HttpServer server, ExecutorService threads, Scheduler scheduler, ApiDocuments documents,
-            FetchMetrics metrics, Function<String, HttpStats> httpStats, Clock clock, Optional<String> token) {
+            FetchMetrics metrics, Function<String, HttpStats> httpStats, Clock clock, Optional<String> token, Pmp pmp) {
         this.server = server;
         this.threads = threads;
         this.scheduler = scheduler;
@@ -85,6 +86,7 @@ public final class Dashboard implements AutoCloseable {
         this.httpStats = httpStats;
         this.clock = clock;
         this.token = token.map(t -> t.getBytes(StandardCharsets.UTF_8));
+        this.pmp = pmp;
     }
 
     /**
@@ -116,7 +118,8 @@ public final class Dashboard implements AutoCloseable {
             }
         };
         Dashboard d = new Dashboard(server, threads, scheduler,
-                new ApiDocuments(datasets, pmp.store(), pmp.clock(), state), metrics, pmp::httpStats, pmp.clock(), web.token());
+                new ApiDocuments(datasets, pmp.store(), pmp.clock(), state), metrics, pmp::httpStats, pmp.clock(), web.token(),
+                pmp);
         server.createContext("/", d::handle);
         server.setExecutor(threads);
         server.start();
@@ -185,6 +188,8 @@ public final class Dashboard implements AutoCloseable {
             } else if (path.equals("/api/fetches")) {
                 int limit = limit(query.get("limit"));
                 json(ex, () -> documents.fetches(query.get("dataset"), limit));
+            } else if (path.equals("/api/leaderboard")) {
+                leaderboard(ex, query);
             } else if (path.equals("/metrics")) {
                 send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", onScheduler(this::exposition));
             } else if (path.equals("/health")) {
@@ -458,6 +463,32 @@ public final class Dashboard implements AutoCloseable {
 
     private static Instant time(String text, Dataset d) {
         return Times.parse(text, d.marketZone());
+    }
+
+    /**
+     * {@code /api/leaderboard?year=Y[&month=M][&top=N]}: the ERCOT battery leaderboard of {@code pmp leaderboard
+     * --format json}, computed from the store on the control thread (default: this year in Central time, top 20).
+     */
+    private void leaderboard(HttpExchange ex, Map<String, String> query) throws IOException {
+        int year = query.containsKey("year") ? number(query.get("year"), "year", 2010, 2100)
+                : clock.instant().atZone(java.time.ZoneId.of("America/Chicago")).getYear();
+        Integer month = query.containsKey("month") ? number(query.get("month"), "month", 1, 12) : null;
+        int top = query.containsKey("top") ? number(query.get("top"), "top", 1, 1000) : 20;
+        byte[] body = onScheduler(() -> dev.pmp.app.BatteryLeaderboard.json(pmp, year, month, top))
+                .getBytes(StandardCharsets.UTF_8);
+        send(ex, 200, "application/json", body);
+    }
+
+    private static int number(String text, String name, int min, int max) {
+        try {
+            int n = Integer.parseInt(text.strip());
+            if (n < min || n > max) {
+                throw new ApiDocuments.BadRequest(name + " must be " + min + " to " + max + ", not " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ApiDocuments.BadRequest(name + " must be a whole number, not " + text);
+        }
     }
 
     private static int limit(String text) {

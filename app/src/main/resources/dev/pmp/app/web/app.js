@@ -1,4 +1,5 @@
-// The pmp dashboard: plain JavaScript over the JSON API, no build step. Routes: #/, #/dataset/<id>, #/gaps.
+// The pmp dashboard: plain JavaScript over the JSON API, no build step. Routes: #/, #/dataset/<id>, #/gaps,
+// #/leaderboard[?year=Y&month=M].
 (function () {
   'use strict';
   const view = document.getElementById('view');
@@ -243,12 +244,39 @@
         .map(h => el('th', {}, h)))), el('tbody', {}, ...rows)) : el('p', { id: 'no-gaps' }, 'No open gaps.'));
   }
 
+  // Leaderboard: the ERCOT battery table of pmp leaderboard, for a year or one month of it.
+  async function leaderboard(params) {
+    const year = params.get('year') || String(new Date().getFullYear());
+    const month = params.get('month') || '';
+    const url = 'api/leaderboard?year=' + encodeURIComponent(year) + (month ? '&month=' + encodeURIComponent(month) : '');
+    const yearInput = el('input', { id: 'lb-year', type: 'number', value: year, min: 2010, max: 2100 });
+    const monthInput = el('input', { id: 'lb-month', type: 'number', value: month, min: 1, max: 12, placeholder: 'all' });
+    const form = el('form', { onsubmit: e => {
+      e.preventDefault();
+      location.hash = '#/leaderboard?year=' + yearInput.value + (monthInput.value ? '&month=' + monthInput.value : '');
+    } }, el('label', {}, 'Year ', yearInput), ' ', el('label', {}, 'Month ', monthInput), ' ', el('button', {}, 'Show'));
+    view.replaceChildren(el('h1', {}, 'ERCOT battery revenue'), form, el('p', { class: 'small' }, 'Computing ...'));
+    const list = await get(url);
+    const columns = list.length ? Object.keys(list[0]) : [];
+    const cell = v => v === null ? '-' : typeof v === 'number' ? v.toLocaleString(undefined, { maximumFractionDigits: 2 }) : v;
+    const table = list.length ? el('table', { id: 'leaderboard' },
+      el('thead', {}, el('tr', {}, ...columns.map(c => el('th', {}, c)))),
+      el('tbody', {}, ...list.map(r => el('tr', {}, ...columns.map(c => el('td', { class: typeof r[c] === 'number' ? 'num' : '' },
+        cell(r[c])))))))
+      : el('p', { id: 'no-batteries' }, 'No battery has 60-day disclosure data in this period yet (pmp backfill ercot.*_60d).');
+    view.replaceChildren(el('h1', {}, 'ERCOT battery revenue'), form, table,
+      el('p', { class: 'small' }, 'From the 60-day disclosures and prices, as pmp leaderboard computes it; days not yet'
+        + ' published or missing are counted as such, never as zero. Not included: AS failure-to-provide charges, RUC,'
+        + ' make-whole, uplifts, CRRs, fees, and DAM charging bought through QSE energy bids.'));
+  }
+
   function route() {
     clearTimeout(refreshTimer);
     const hash = location.hash || '#/';
     let page;
     if (hash.startsWith('#/dataset/')) page = dataset(decodeURIComponent(hash.substring('#/dataset/'.length)));
     else if (hash === '#/gaps') page = gaps();
+    else if (hash.startsWith('#/leaderboard')) page = leaderboard(new URLSearchParams(hash.split('?')[1] || ''));
     else page = overview();
     page.catch(e => say(e.message, true));
   }

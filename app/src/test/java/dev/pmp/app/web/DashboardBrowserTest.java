@@ -109,6 +109,11 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("chart")).getAttribute("data-points")).isNotEqualTo("0");
         screenshot("dataset-by-fuel");
 
+        browser.get(pmp.uri("/#/leaderboard?year=2025").toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-batteries")));
+        assertThat(browser.findElement(By.id("lb-year")).getAttribute("value")).isEqualTo("2025");
+        screenshot("leaderboard");
+
         pmp.sim.clearWithheld();
         browser.get(pmp.uri("/#/gaps").toString());
         WebElement fill = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#gaps tr[data-dataset='" + ESR + "'] button.fill")));

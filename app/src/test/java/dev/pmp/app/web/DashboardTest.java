@@ -146,6 +146,17 @@ class DashboardTest {
     }
 
     @Test
+    void theLeaderboardIsServedAndItsParametersChecked() throws Exception {
+        // The fixture collects no 60-day disclosures: no battery to rank, an empty table rather than zeros.
+        HttpResponse<String> r = pmp.get("/api/leaderboard?year=2025&month=11&top=5");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body().strip()).isEqualTo("[]");
+        assertThat(pmp.get("/api/leaderboard?year=2025&month=13").statusCode()).isEqualTo(400);
+        assertThat(pmp.get("/api/leaderboard?year=soon").body()).contains("year must be a whole number");
+        assertThat(pmp.get("/api/leaderboard?top=0").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void gapsAndFetchesListWhatTheLedgerAndTheFetchLogHold() throws Exception {
         assertThat(pmp.get("/api/gaps?dataset=" + ESR).body()).isEqualTo("[{\"dataset\":\"" + ESR + "\",\"from\":\"2026-11-20T15:00:00Z\","
                 + "\"to\":\"2026-11-20T15:30:00Z\",\"intervals\":6,\"kind\":\"SOURCE_GAP\",\"fillable\":true}]");
