@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Prints pmp's performance figures. Usage: bash benchmarks/run.sh [all|tick|cold|parse|lake|ingest]...
+# Prints pmp's performance figures. Usage: bash benchmarks/run.sh [all|tick|cold|parse|lake|ingest|backfill]...
 #   tick    JMH: one warm update tick inside the daemon, catalogs of 0 / 105,120 / 525,600 rows
 #   cold    a cold `pmp update` process: median wall time and peak RSS, same catalogs
 #   parse   JMH, one thread: ERCOT NP6-905 CSV, ERCOT monthly bundle, CAISO all-node RT zip,
 #           NYISO monthly zips, Elexon FUELINST/BOD JSON (rows per second)
 #   lake    lake sync of 10,000,000 rows from DuckDB to local Parquet (rows per second)
 #   ingest  PostgreSQL bulk ingest (COPY + upsert with revision capture) on embedded PostgreSQL
+#   backfill  DuckDB store alone on a 2,976,000-row month (insert, unchanged rewrite, all updated), then
+#           ERCOT NP6-905-CD month from the simulator's API into DuckDB end to end (rows per second)
 # Figures are only meaningful on a quiet machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +33,9 @@ for w in "${what[@]}"; do
           -Dmdep.outputFile=target/benchmark.classpath >/dev/null
       java -cp "stores/postgres/target/test-classes:stores/postgres/target/classes:$(cat stores/postgres/target/benchmark.classpath)" \
           dev.pmp.store.postgres.PostgresIngestBenchmark 1000000 100000 2>/dev/null | grep -v '^SLF4J' ;;
-    *) echo "unknown benchmark $w (all, tick, cold, parse, lake, ingest)" >&2; exit 64 ;;
+    backfill)
+      java -Xmx4g -cp "$JAR" dev.pmp.bench.ercotapi.BulkWriteBenchmark
+      java -Xmx4g -cp "$JAR" dev.pmp.bench.ercotapi.BackfillBenchmark ;;
+    *) echo "unknown benchmark $w (all, tick, cold, parse, lake, ingest, backfill)" >&2; exit 64 ;;
   esac
 done

@@ -1,2 +1,2 @@
-/** Benchmarks of the ERCOT Public API paths: monthly bundle backfill parsing. */
+/** Benchmarks of the ERCOT Public API paths: monthly bundle parsing, DuckDB bulk writes, the end-to-end backfill. */
 package dev.pmp.bench.ercotapi;

@@ -2,6 +2,7 @@ package dev.pmp.store.duckdb;
 
 import dev.pmp.spi.Batch;
 import dev.pmp.spi.Column;
+import dev.pmp.spi.ColumnType;
 import dev.pmp.spi.Dataset;
 import dev.pmp.spi.Event;
 import dev.pmp.spi.FetchRecord;
@@ -27,11 +28,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -53,6 +52,12 @@ public final class DuckDbStore implements Store {
 
     /** The layout version this build writes and reads; a file with another version is refused. */
     static final int SCHEMA_VERSION = 1;
+
+    /**
+     * Seconds from the epoch inside which an instant's microseconds certainly fit a {@code long}; the
+     * quick check sends instants beyond it to {@link #instantProblem}, which decides exactly.
+     */
+    private static final long MAX_MICROS_SECONDS = Long.MAX_VALUE / 1_000_000L - 1;
 
     private final DuckDBConnection connection;
     private final String description;
@@ -389,7 +394,9 @@ public final class DuckDbStore implements Store {
      * Writes the batch in one transaction: rows are checked, staged with the DuckDB appender, compared
      * with the stored rows of the same grid-time range (never the whole table), superseded versions
      * copied to the revision table, changed rows updated, new rows inserted, coverage merged and the
-     * fetch line appended. On any failure the transaction is rolled back and nothing has changed.
+     * fetch line appended. When the table holds no row in the batch's grid-time range (a backfill of new
+     * time) the comparison is skipped and the staged rows are inserted as they are; the result is the
+     * same. On any failure the transaction is rolled back and nothing has changed.
      *
      * @throws StoreException when the dataset was not prepared, a row does not fit the schema, two rows
      *     share a natural key, or DuckDB fails
@@ -526,40 +533,83 @@ public final class DuckDbStore implements Store {
     }
 
     /**
-     * Checks every row against the schema and the natural-key uniqueness of the batch.
+     * Checks every row against the schema and the natural-key uniqueness of the batch, in row order: the
+     * first bad row or repeated key fails the call.
      *
      * @return the smallest and largest grid time in microseconds, or null when there are no rows
      */
     private static long[] check(Dataset dataset, List<Row> rows) throws StoreException {
         Schema schema = dataset.schema();
+        int width = schema.width();
+        ColumnType[] types = columnTypes(schema);
+        boolean[] nullable = new boolean[width];
+        for (int c = 0; c < width; c++) {
+            nullable[c] = schema.columns().get(c).nullable();
+        }
         int[] keyIndexes = schema.naturalKey().stream().mapToInt(schema::indexOf).toArray();
         int grid = schema.indexOf(dataset.timeShape().gridColumn());
-        Set<List<Object>> keys = new HashSet<>();
+        NaturalKeySet keys = new NaturalKeySet(rows, keyIndexes, grid);
         long lo = Long.MAX_VALUE;
         long hi = Long.MIN_VALUE;
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
-            String problem = schema.problemWith(row);
-            if (problem == null) {
-                problem = instantProblem(schema, row);
+            if (!fits(row, types, nullable)) {
+                // The quick test may refuse a far-future instant that fits; the exact checks decide and word it.
+                String problem = schema.problemWith(row);
+                if (problem == null) {
+                    problem = instantProblem(schema, row);
+                }
+                if (problem != null) {
+                    throw new StoreException(dataset.id() + ": row " + (i + 1) + " of " + rows.size() + " " + row
+                            + " rejected, nothing written: " + problem);
+                }
             }
-            if (problem != null) {
-                throw new StoreException(dataset.id() + ": row " + (i + 1) + " of " + rows.size() + " " + row
-                        + " rejected, nothing written: " + problem);
-            }
-            List<Object> key = new ArrayList<>(keyIndexes.length);
-            for (int k : keyIndexes) {
-                key.add(row.get(k));
-            }
-            if (!keys.add(key)) {
+            if (!keys.add(i)) {
                 throw new StoreException(dataset.id() + ": two rows for natural key " + schema.naturalKey() + " = "
-                        + key + " in one batch, nothing written");
+                        + keys.key(row) + " in one batch, nothing written");
             }
             long micros = Instants.exactMicros(row.instant(grid));
             lo = Math.min(lo, micros);
             hi = Math.max(hi, micros);
         }
         return rows.isEmpty() ? null : new long[] {lo, hi};
+    }
+
+    private static ColumnType[] columnTypes(Schema schema) {
+        return schema.columns().stream().map(Column::type).toArray(ColumnType[]::new);
+    }
+
+    /**
+     * Whether {@code row} passes {@link Schema#problemWith} and {@link #instantProblem} (the same rules,
+     * answered without building a message): every value of its column's type and class, no null where
+     * the column is required, doubles finite, instants whole microseconds inside the microsecond range.
+     */
+    private static boolean fits(Row row, ColumnType[] types, boolean[] nullable) {
+        if (row.width() != types.length) {
+            return false;
+        }
+        for (int c = 0; c < types.length; c++) {
+            Object v = row.get(c);
+            if (v == null) {
+                if (!nullable[c]) {
+                    return false;
+                }
+                continue;
+            }
+            boolean ok = switch (types[c]) {
+                case TIMESTAMP -> v instanceof Instant t && t.getNano() % 1_000 == 0
+                        && Math.abs(t.getEpochSecond()) < MAX_MICROS_SECONDS;
+                case DATE -> v instanceof LocalDate;
+                case DOUBLE -> v instanceof Double d && Double.isFinite(d);
+                case BIGINT -> v instanceof Long;
+                case VARCHAR -> v instanceof String;
+                case BOOLEAN -> v instanceof Boolean;
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String instantProblem(Schema schema, Row row) {
@@ -588,12 +638,12 @@ public final class DuckDbStore implements Store {
         if (rows.isEmpty()) {
             return;
         }
-        List<Column> columns = tables.schema().columns();
+        ColumnType[] types = columnTypes(tables.schema());
         try (DuckDBAppender appender = connection.createAppender("temp", "main", tables.stageName())) {
             for (Row row : rows) {
                 appender.beginRow();
-                for (int i = 0; i < columns.size(); i++) {
-                    append(appender, columns.get(i), row.get(i));
+                for (int i = 0; i < types.length; i++) {
+                    append(appender, types[i], row.get(i));
                 }
                 appender.endRow();
             }
@@ -601,12 +651,12 @@ public final class DuckDbStore implements Store {
         }
     }
 
-    private static void append(DuckDBAppender appender, Column column, Object value) throws SQLException {
+    private static void append(DuckDBAppender appender, ColumnType type, Object value) throws SQLException {
         if (value == null) {
             appender.appendNull();
             return;
         }
-        switch (column.type()) {
+        switch (type) {
             case TIMESTAMP -> appender.appendEpochMicros(Instants.exactMicros((Instant) value));
             case DATE -> appender.append((LocalDate) value);
             case DOUBLE -> appender.append(((Double) value).doubleValue());
@@ -617,17 +667,27 @@ public final class DuckDbStore implements Store {
     }
 
     /**
-     * Upserts the staged rows with three statements, whose affected-row counts give the result: copy the
-     * stored versions of changed rows to the revision table, update those rows, insert the new ones.
-     * Every statement that reads the target restricts its grid column to the staged range, so its cost
-     * follows the batch, not the table: DuckDB skips every row group whose zone map lies outside the range.
+     * Upserts the staged rows. When the table holds no row in the staged grid range (a backfill of new
+     * time), nothing can match: the rows are inserted with one plain {@code INSERT ... SELECT}, without
+     * the joins. Otherwise three statements, whose affected-row counts give the result: copy the stored
+     * versions of changed rows to the revision table, update those rows, insert the new ones. Every
+     * statement that reads the target restricts its grid column to the staged range, so its cost follows
+     * the batch, not the table: DuckDB skips every row group whose zone map lies outside the range.
      */
     private WriteResult upsert(DatasetTables t, Batch batch, long[] gridRange) throws SQLException {
+        long ingestedAt = Instants.truncatedMicros(batch.ingestedAt());
+        String fetchId = batch.fetch().fetchId();
+        if (rangeEmpty(t, gridRange)) {
+            long inserted = execute(statement("INSERT INTO " + t.table() + " SELECT " + t.columns("s")
+                    + ", make_timestamp(?::BIGINT), ? FROM " + t.stage() + " s"), ingestedAt, fetchId);
+            if (inserted != batch.rows().size()) {
+                throw new IllegalStateException("staged " + batch.rows().size() + " rows but inserted " + inserted);
+            }
+            return new WriteResult(inserted, 0, 0);
+        }
         String inRange = t.gridBetweenParameters("t");
         String keys = t.sameKey("t", "s");
         String differ = t.valuesDiffer("t", "s");
-        long ingestedAt = Instants.truncatedMicros(batch.ingestedAt());
-        String fetchId = batch.fetch().fetchId();
         long changed = execute(statement("INSERT INTO " + t.revisions() + " SELECT " + t.columns("t")
                 + ", t.ingested_at_utc, t.fetch_id, make_timestamp(?::BIGINT), ? FROM " + t.table() + " t JOIN "
                 + t.stage() + " s ON " + keys + " WHERE " + inRange + " AND " + differ),
@@ -647,6 +707,29 @@ public final class DuckDbStore implements Store {
                 + t.table() + " t WHERE " + keys + " AND " + inRange + ")"),
                 ingestedAt, fetchId, gridRange);
         return new WriteResult(inserted, changed, batch.rows().size() - inserted - changed);
+    }
+
+    /** Whether the table holds no row whose grid time lies in {@code gridRange} (microseconds, inclusive). */
+    private boolean rangeEmpty(DatasetTables t, long[] gridRange) throws SQLException {
+        PreparedStatement p = statement("SELECT count(*) FROM (SELECT 1 FROM " + t.table() + " t WHERE "
+                + t.gridBetweenParameters("t") + " LIMIT 1)");
+        p.setLong(1, gridRange[0]);
+        p.setLong(2, gridRange[1]);
+        try (ResultSet r = p.executeQuery()) {
+            r.next();
+            return r.getLong(1) == 0;
+        }
+    }
+
+    /**
+     * Runs a row statement whose parameters are: ingestion time, fetch id.
+     *
+     * @return the number of rows it inserted
+     */
+    private static long execute(PreparedStatement p, long ingestedAt, String fetchId) throws SQLException {
+        p.setLong(1, ingestedAt);
+        p.setString(2, fetchId);
+        return p.executeLargeUpdate();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.pmp.store.duckdb;
 
+import static dev.pmp.testkit.SampleDatasets.SETTLEMENT_POINT_PRICES;
 import static dev.pmp.testkit.SampleDatasets.SYSTEM_LOAD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +21,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -161,6 +163,91 @@ class DuckDbStoreTest extends StoreContract {
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("not prepared");
         assertThat(Files.exists(file())).isTrue();
+    }
+
+    /** A backfill of new time: the table holds nothing in the batch's range, so rows go straight in. */
+    @Test
+    void writesANewRangeWithoutComparing() throws Exception {
+        store.write(batch(SETTLEMENT_POINT_PRICES, List.of(price(0, "HB_NORTH", 20.0, 1.0)), hours(0, 1)));
+        List<Row> later = new ArrayList<>();
+        for (int step = 8; step < 12; step++) {
+            for (String point : List.of("HB_NORTH", "HB_WEST", "LZ_AEN")) {
+                later.add(price(step, point, 20.0 + step, null));
+            }
+        }
+
+        assertThat(store.write(batch(SETTLEMENT_POINT_PRICES, later, hours(2, 3)))).isEqualTo(new WriteResult(12, 0, 0));
+
+        State after = state(SETTLEMENT_POINT_PRICES);
+        assertThat(after.rows()).hasSize(13).containsAll(later);
+        assertThat(after.revisions()).isEmpty();
+        assertThat(after.coverage()).containsExactly(hours(0, 1), hours(2, 3));
+        assertThat(after.fetches().get(0).rowsInserted()).isEqualTo(12);
+        assertThat(after.fetches().get(0).fetchId()).isEqualTo("fetch-2");
+    }
+
+    /** Rows already stored in the batch's range: values compared, changed ones kept as revisions. */
+    @Test
+    void aRangeWithStoredRowsStillKeepsRevisions() throws Exception {
+        store.write(batch(SETTLEMENT_POINT_PRICES, List.of(price(0, "HB_NORTH", 20.0, 1.0),
+                price(1, "HB_NORTH", 21.0, 1.0)), hours(0, 1)));
+
+        WriteResult r = store.write(batch(SETTLEMENT_POINT_PRICES, List.of(price(0, "HB_NORTH", 20.0, 1.0),
+                price(1, "HB_NORTH", 25.0, 1.0), price(2, "HB_NORTH", 22.0, null)), hours(0, 1)));
+
+        assertThat(r).isEqualTo(new WriteResult(1, 1, 1));
+        State after = state(SETTLEMENT_POINT_PRICES);
+        assertThat(after.rows()).containsExactly(price(0, "HB_NORTH", 20.0, 1.0), price(1, "HB_NORTH", 25.0, 1.0),
+                price(2, "HB_NORTH", 22.0, null));
+        assertThat(after.revisions()).singleElement().satisfies(v -> {
+            assertThat(v.old()).isEqualTo(price(1, "HB_NORTH", 21.0, 1.0));
+            assertThat(v.supersededByFetch()).isEqualTo("fetch-2");
+        });
+    }
+
+    /**
+     * Batches one after another: into a gap between stored rows (nothing stored in its range), then across
+     * stored rows (new, changed and unchanged together), then a repeat of everything (all unchanged).
+     */
+    @Test
+    void mixedBatchesCountAndKeepRevisionsAsOneByOne() throws Exception {
+        store.write(batch(SETTLEMENT_POINT_PRICES, List.of(price(0, "A", 1.0, null), price(8, "A", 8.0, null)),
+                hours(0, 1)));
+
+        WriteResult gap = store.write(batch(SETTLEMENT_POINT_PRICES, List.of(price(3, "A", 3.0, null),
+                price(3, "B", 3.5, null), price(4, "A", 4.0, null)), hours(0, 1)));
+        WriteResult across = store.write(batch(SETTLEMENT_POINT_PRICES, List.of(price(4, "A", 4.0, null),
+                price(8, "A", 8.5, null), price(8, "B", 8.25, null), price(9, "A", 9.0, null)), hours(0, 1)));
+        WriteResult again = store.write(batch(SETTLEMENT_POINT_PRICES, scan(SETTLEMENT_POINT_PRICES, hours(0, 24)),
+                hours(0, 1)));
+
+        assertThat(gap).isEqualTo(new WriteResult(3, 0, 0));
+        assertThat(across).isEqualTo(new WriteResult(2, 1, 1));
+        assertThat(again).isEqualTo(new WriteResult(0, 0, 7));
+        assertThat(state(SETTLEMENT_POINT_PRICES).revisions()).extracting(v -> v.old())
+                .containsExactly(price(8, "A", 8.0, null));
+    }
+
+    /** The key check of a bulk batch: a repeat is found even when the grid goes back to an earlier run. */
+    @Test
+    void aRepeatedKeyAnywhereInABigBatchWritesNothing() throws Exception {
+        List<Row> rows = new ArrayList<>();
+        for (int step = 0; step < 96; step++) {
+            for (int p = 0; p < 100; p++) {
+                rows.add(price(step, "NODE_" + p, step + p / 100.0, null));
+            }
+        }
+        rows.add(price(5, "NODE_42", 0.0, null));
+
+        assertThatThrownBy(() -> store.write(batch(SETTLEMENT_POINT_PRICES, rows, hours(0, 24))))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("two rows for natural key")
+                .hasMessageContaining("NODE_42");
+        assertThat(state(SETTLEMENT_POINT_PRICES).rows()).isEmpty();
+        assertThat(store.view().summary(SETTLEMENT_POINT_PRICES).lastFetch()).isEmpty();
+
+        rows.remove(rows.size() - 1);
+        assertThat(store.write(batch(SETTLEMENT_POINT_PRICES, rows, hours(0, 24)))).isEqualTo(new WriteResult(9600, 0, 0));
     }
 
     private static String single(Statement s, String sql) throws Exception {
