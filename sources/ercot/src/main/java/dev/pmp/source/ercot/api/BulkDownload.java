@@ -187,10 +187,11 @@ final class BulkDownload {
         // Doc ids grow with posting order: a re-post comes after what it replaces.
         members.sort(Comparator.comparing(ids::get));
         List<String> notes = new ArrayList<>();
-        List<Row> all = ReportFeed.inside(window, readPostings(report, what, members, notes));
+        List<String> unknown = new ArrayList<>();
+        List<Row> all = ReportFeed.inside(window, readPostings(report, what, members, notes, unknown));
         Optional<FetchRequest> after = asked.page() < asked.pages()
                 ? Optional.of(listing(window, asked.page() + 1)) : Optional.empty();
-        return new Parsed(all, ReportFeed.covered(report, window, all, true), List.of(), notes, after);
+        return new Parsed(all, ReportFeed.covered(report, window, all, true), List.of(), notes, after, unknown);
     }
 
     /** The doc id of a member named {@code <docId>.zip}. */
@@ -212,8 +213,8 @@ final class BulkDownload {
      *
      * @param notes receives the parser's notes and one line per re-post
      */
-    static List<Row> readPostings(ErcotReport report, String what, List<Zips.Member> postings, List<String> notes)
-            throws SourceException {
+    static List<Row> readPostings(ErcotReport report, String what, List<Zips.Member> postings, List<String> notes,
+            List<String> unknownColumns) throws SourceException {
         Map<List<Object>, Integer> byFirst = new HashMap<>();
         List<List<Row>> kept = new ArrayList<>(postings.size());
         ReportParser.Postings parser = new ReportParser.Postings(report);
@@ -223,6 +224,7 @@ final class BulkDownload {
                     : Zips.singleCsv(what + " member " + posting.name(), posting.bytes());
             ReportRows rows = parser.parse(csv.name(), csv.bytes());
             notes.addAll(rows.notes());
+            unknownColumns.addAll(rows.unknownColumns());
             kept.add(rows.rows());
             if (!rows.rows().isEmpty()) {
                 // The first row's time columns (start and end, or 5-minute mark and SCED run) name the posting.

@@ -249,11 +249,12 @@ public final class ReportFeed implements Feed {
      */
     private Parsed bundle(Window window, String what, byte[] zip) throws SourceException {
         List<String> notes = new ArrayList<>();
-        List<Row> all = inside(window, BulkDownload.readPostings(report, what, Zips.members(what, zip), notes));
+        List<String> unknown = new ArrayList<>();
+        List<Row> all = inside(window, BulkDownload.readPostings(report, what, Zips.members(what, zip), notes, unknown));
         if (all.isEmpty()) {
             throw new SourceException(Failure.NOT_PUBLISHED, what + ": the bundle holds no rows inside " + window);
         }
-        return Parsed.of(all, covered(report, window, all, true), List.of(), notes);
+        return Parsed.of(all, covered(report, window, all, true), List.of(), notes).withUnknownColumns(unknown);
     }
 
     /** Rows whose grid instant lies inside the window. */

@@ -92,6 +92,23 @@ class BulkDownloadTest {
     }
 
     @Test
+    void aColumnTheReportDoesNotKnowIsReportedAndItsRowsKept() throws Exception {
+        String csv = new String(resource("archive/np6-905-cd.csv"), java.nio.charset.StandardCharsets.UTF_8);
+        String[] lines = csv.split("\n", -1);
+        StringBuilder drifted = new StringBuilder(lines[0].stripTrailing() + ",\"BatteryFlag\"\n");
+        for (int i = 1; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                drifted.append(lines[i].stripTrailing()).append(",\"N\"\n");
+            }
+        }
+        Map<String, byte[]> members = new LinkedHashMap<>();
+        members.put("1280437734.zip", zip(POSTING, drifted.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Parsed p = RT.parse(RECORDED_DAY, response(DOWNLOAD + "#page=1&pages=1&docs=1&sum=1280437734", zip(members)));
+        assertThat(p.rows()).hasSize(28);
+        assertThat(p.unknownColumns()).containsExactly("BatteryFlag");
+    }
+
+    @Test
     void refusesAnswersThatAreNotWhatWasAskedFor() throws Exception {
         byte[] posting = zip(POSTING, resource("archive/np6-905-cd.csv"));
         Map<String, byte[]> one = new LinkedHashMap<>();
