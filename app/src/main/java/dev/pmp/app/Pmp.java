@@ -44,6 +44,8 @@ public final class Pmp implements AutoCloseable {
     private final Clock clock;
     private final HttpTransport transport;
     private final dev.pmp.engine.dedup.PayloadRegistry registry;
+    /** How the reason of a dataset left out by {@code PMP_DATASETS} starts. */
+    static final String NOT_SELECTED = "not selected by PMP_DATASETS=";
 
     private Pmp(AppSettings settings, Catalog catalog, StoreLock lock, Store store, Clock clock, HttpTransport transport) {
         this.settings = settings;
@@ -229,7 +231,7 @@ public final class Pmp implements AutoCloseable {
         for (Catalog.Configured c : all.values()) {
             boolean chosen = patterns.stream().anyMatch(p -> p.matcher(c.dataset().id()).matches());
             out.put(c.dataset().id(), chosen || !c.enabled() ? c : new Catalog.Configured(c.dataset(), Optional.empty(),
-                    "not selected by PMP_DATASETS=" + selected.get()));
+                    NOT_SELECTED + selected.get()));
         }
         return java.util.Collections.unmodifiableMap(out);
     }

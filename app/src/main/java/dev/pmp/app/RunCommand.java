@@ -45,8 +45,15 @@ final class RunCommand implements Callable<Integer> {
         try {
             configured = pmp.configured();
             feeds = Selection.feeds(configured, List.of());
-            configured.values().stream().filter(c -> !c.enabled()).forEach(c ->
-                    main.err.println(what + ": " + c.dataset().id() + " disabled: " + c.disabledReason()));
+            // Datasets left out by PMP_DATASETS are counted in one line; other reasons (credentials) are each worth one.
+            long unselected = configured.values().stream()
+                    .filter(c -> !c.enabled() && c.disabledReason().startsWith(Pmp.NOT_SELECTED)).count();
+            configured.values().stream().filter(c -> !c.enabled() && !c.disabledReason().startsWith(Pmp.NOT_SELECTED))
+                    .forEach(c -> main.err.println(what + ": " + c.dataset().id() + " disabled: " + c.disabledReason()));
+            if (unselected > 0) {
+                main.err.println(what + ": " + unselected + " other datasets not selected by PMP_DATASETS="
+                        + settings.value("PMP_DATASETS").orElse(""));
+            }
             main.err.println(what + ": scheduling " + feeds.size() + " datasets, store " + settings.storeForDisplay()
                     + ", raw archive " + (settings.archive() ? settings.rawDir() : "off"));
         } catch (RuntimeException e) {

@@ -60,7 +60,9 @@ class ProcessTest {
         Map<String, String> demoEnv = Map.of("PMP_STORE", "duckdb:" + dir.resolve("demo/pmp.duckdb"));
         PmpProcess demo = PmpProcess.start(dir, "demo", demoEnv, "demo", "--http", "off");
         demo.awaitErr(l -> l.contains(ESR + ": fetched") && l.contains("INFO"), Duration.ofSeconds(60));
-        assertThat(demo.err()).contains("pmp demo: simulator serving at http://127.0.0.1:");
+        assertThat(demo.err()).contains("pmp demo: simulator serving at http://127.0.0.1:")
+                .containsPattern("pmp demo: [0-9]+ other datasets not selected by PMP_DATASETS=")
+                .doesNotContain("disabled: not selected");
         demo.process.destroy();
         demo.waitFor(Duration.ofSeconds(60));
         assertThat(demo.err()).contains("stopped cleanly").doesNotContain("ERROR");
