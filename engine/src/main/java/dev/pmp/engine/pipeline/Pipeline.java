@@ -431,27 +431,30 @@ public final class Pipeline {
     public static void validate(Dataset dataset, List<Row> rows) throws SourceException {
         Schema schema = dataset.schema();
         int[] key = schema.naturalKey().stream().mapToInt(schema::indexOf).toArray();
-        Map<List<Object>, Row> seen = new HashMap<>(rows.size() * 2);
-        int i = 0;
-        for (Row row : rows) {
+        KeyIndex seen = new KeyIndex(rows, key);
+        int repeats = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
             String problem = schema.problemWith(row);
             if (problem != null) {
                 throw new SourceException(Failure.BAD_DATA, dataset.id() + ": row " + i + " " + row + ": " + problem);
             }
-            List<Object> k = new ArrayList<>(key.length);
-            for (int c : key) {
-                k.add(row.get(c));
+            int earlier = seen.addOrFind(i);
+            if (earlier >= 0) {
+                if (!rows.get(earlier).equals(row)) {
+                    List<Object> k = new ArrayList<>(key.length);
+                    for (int c : key) {
+                        k.add(row.get(c));
+                    }
+                    throw new SourceException(Failure.BAD_DATA, dataset.id() + ": two different rows for key " + k
+                            + ": " + rows.get(earlier) + " and " + row);
+                }
+                repeats++;
             }
-            Row earlier = seen.putIfAbsent(k, row);
-            if (earlier != null && !earlier.equals(row)) {
-                throw new SourceException(Failure.BAD_DATA, dataset.id() + ": two different rows for key " + k
-                        + ": " + earlier + " and " + row);
-            }
-            i++;
         }
-        if (seen.size() != rows.size()) {
+        if (repeats > 0) {
             throw new SourceException(Failure.BAD_DATA, dataset.id() + ": "
-                    + (rows.size() - seen.size()) + " rows repeat an earlier row; repeats must be merged before writing");
+                    + repeats + " rows repeat an earlier row; repeats must be merged before writing");
         }
     }
 

@@ -384,6 +384,28 @@ class PipelineTest {
         assertThat(store.fetches(DS, 1).get(0).message()).startsWith(Pipeline.SCHEMA_DRIFT).contains("New Column, Other");
     }
 
+    @Test
+    void validationFindsARepeatedOrConflictingKeyAmongManyRows() {
+        List<Row> many = new ArrayList<>();
+        Instant t0 = Instant.parse("2025-01-01T06:00:00Z");
+        for (int i = 0; i < 100_000; i++) {
+            many.add(Row.of(t0.plus(Duration.ofMinutes(5L * i)), (double) i));
+        }
+        org.assertj.core.api.Assertions.assertThatCode(() -> Pipeline.validate(DS, many)).doesNotThrowAnyException();
+
+        List<Row> repeated = new ArrayList<>(many);
+        repeated.add(many.get(70_000));
+        repeated.add(many.get(3));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Pipeline.validate(DS, repeated))
+                .hasMessageContaining("2 rows repeat an earlier row");
+
+        List<Row> conflicting = new ArrayList<>(many);
+        conflicting.add(Row.of(t0.plus(Duration.ofMinutes(5L * 42)), -1.0));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Pipeline.validate(DS, conflicting))
+                .hasMessageContaining("two different rows for key [" + t0.plus(Duration.ofMinutes(5L * 42)) + "]")
+                .hasMessageContaining("42.0");
+    }
+
     /** A registry in memory, as Redis would be for two collectors. */
     private static final class RecordingRegistry implements dev.pmp.engine.dedup.PayloadRegistry {
         final java.util.Set<String> registered = new java.util.HashSet<>();
