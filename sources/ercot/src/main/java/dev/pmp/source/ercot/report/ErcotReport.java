@@ -165,42 +165,19 @@ public enum ErcotReport {
     NP3_966_ER_LOAD("NP3-966-ER", Style.HOUR_ENDING, null, disclosure("ercot.dam_load_resources_60d",
             "ERCOT 60-day DAM disclosure: ancillary service awards per Load Resource and hour (NP3-966-ER)",
             "NP3-966-ER 60_Day_DAM_Disclosure: 60d_DAM_Load_Resource_Data", TimeShape.INTERVAL, ErcotReport.DAM_HOURS,
-            Duration.ofHours(1), nodalStart(), List.of(
+            Duration.ofHours(1), nodalStart(), concat(List.of(
                     key("resource_name", "ERCOT Load Resource Name (a battery's charging side is named like XXX_LD1 "
                             + "before RTC+B)"),
                     optionalText("qse", "ERCOT QSE (when the file has it)"),
                     value("max_power_consumption_mw", "MW", "ERCOT Max Power Consumption for Load Resource"),
-                    value("low_power_consumption_mw", "MW", "ERCOT Low Power Consumption for Load Resource"),
-                    value("regup_awarded_mw", "MW", "ERCOT RegUp Awarded"),
-                    value("regup_mcpc_usd_per_mw", "$/MW", "ERCOT RegUp MCPC"),
-                    value("regdn_awarded_mw", "MW", "ERCOT RegDown Awarded"),
-                    value("regdn_mcpc_usd_per_mw", "$/MW", "ERCOT RegDown MCPC"),
-                    value("rrs_awarded_mw", "MW", "ERCOT RRS Awarded (files before the RRS split)"),
-                    value("rrspfr_awarded_mw", "MW", "ERCOT RRSPFR Awarded"),
-                    value("rrsffr_awarded_mw", "MW", "ERCOT RRSFFR Awarded"),
-                    value("rrsufr_awarded_mw", "MW", "ERCOT RRSUFR Awarded"),
-                    value("rrs_mcpc_usd_per_mw", "$/MW", "ERCOT RRS MCPC"),
-                    value("ecrs_awarded_mw", "MW", "ERCOT ECRSSD Awarded (ECRS from 2023-06-09)"),
-                    value("ecrsmd_awarded_mw", "MW", "ERCOT ECRSMD Awarded (ECRS from 2023-06-09)"),
-                    value("ecrs_mcpc_usd_per_mw", "$/MW", "ERCOT ECRS MCPC"),
-                    value("nspin_awarded_mw", "MW", "ERCOT NonSpin Awarded"),
-                    value("nspin_mcpc_usd_per_mw", "$/MW", "ERCOT NonSpin MCPC"))),
-            List.of(time(Role.DATE, "Delivery Date"), time(Role.HOUR_ENDING, "Hour Ending"),
+                    value("low_power_consumption_mw", "MW", "ERCOT Low Power Consumption for Load Resource")),
+                    damAsColumns(true))),
+            concat(List.of(time(Role.DATE, "Delivery Date"), time(Role.HOUR_ENDING, "Hour Ending"),
                     text("resource_name", "Load Resource Name", "Resource Name"), optional("qse", "QSE", "QSE Name"),
                     number("max_power_consumption_mw", false, "Max Power Consumption for Load Resource",
                             "Max Power Consumption"),
                     number("low_power_consumption_mw", false, "Low Power Consumption for Load Resource",
-                            "Low Power Consumption"),
-                    number("regup_awarded_mw", false, "RegUp Awarded"), number("regup_mcpc_usd_per_mw", false, "RegUp MCPC"),
-                    number("regdn_awarded_mw", false, "RegDown Awarded"),
-                    number("regdn_mcpc_usd_per_mw", false, "RegDown MCPC"),
-                    number("rrs_awarded_mw", false, "RRS Awarded"), number("rrspfr_awarded_mw", false, "RRSPFR Awarded"),
-                    number("rrsffr_awarded_mw", false, "RRSFFR Awarded"),
-                    number("rrsufr_awarded_mw", false, "RRSUFR Awarded"), number("rrs_mcpc_usd_per_mw", false, "RRS MCPC"),
-                    number("ecrs_awarded_mw", false, "ECRSSD Awarded"), number("ecrsmd_awarded_mw", false, "ECRSMD Awarded"),
-                    number("ecrs_mcpc_usd_per_mw", false, "ECRS MCPC"),
-                    number("nspin_awarded_mw", false, "NonSpin Awarded"),
-                    number("nspin_mcpc_usd_per_mw", false, "NonSpin MCPC"), flag()),
+                            "Low Power Consumption")), damAsBindings(true), List.of(flag())),
             List.of("DME"), List.of()),
 
     /**
@@ -549,7 +526,7 @@ public enum ErcotReport {
 
     /** The columns of the DAM Gen Resource and DAM ESR datasets (one schema: H2 reads both alike). */
     private static List<Column> damAwardColumns(String types) {
-        return List.of(
+        return concat(List.of(
                 key("resource_name", "ERCOT Resource Name"),
                 optionalText("resource_type", "ERCOT Resource Type: " + types),
                 optionalText("qse", "ERCOT QSE"),
@@ -558,7 +535,15 @@ public enum ErcotReport {
                 value("hsl_mw", "MW", "ERCOT HSL"),
                 value("lsl_mw", "MW", "ERCOT LSL"),
                 value("awarded_mw", "MW", "ERCOT Awarded Quantity: DAM energy award (sign for ESR charging unverified)"),
-                value("energy_spp_usd_per_mwh", "$/MWh", "ERCOT Energy Settlement Point Price"),
+                value("energy_spp_usd_per_mwh", "$/MWh", "ERCOT Energy Settlement Point Price")), damAsColumns(false));
+    }
+
+    /**
+     * The ancillary service awards and MCPCs of a DAM Gen, ESR or Load Resource file, in that order; a Load
+     * Resource file also has {@code ECRSMD Awarded} after {@code ECRSSD Awarded}.
+     */
+    private static List<Column> damAsColumns(boolean loadResource) {
+        List<Column> out = new java.util.ArrayList<>(List.of(
                 value("regup_awarded_mw", "MW", "ERCOT RegUp Awarded"),
                 value("regup_mcpc_usd_per_mw", "$/MW", "ERCOT RegUp MCPC"),
                 value("regdn_awarded_mw", "MW", "ERCOT RegDown Awarded"),
@@ -568,29 +553,53 @@ public enum ErcotReport {
                 value("rrsffr_awarded_mw", "MW", "ERCOT RRSFFR Awarded"),
                 value("rrsufr_awarded_mw", "MW", "ERCOT RRSUFR Awarded"),
                 value("rrs_mcpc_usd_per_mw", "$/MW", "ERCOT RRS MCPC"),
-                value("ecrs_awarded_mw", "MW", "ERCOT ECRSSD Awarded (ECRS from 2023-06-09)"),
-                value("ecrs_mcpc_usd_per_mw", "$/MW", "ERCOT ECRS MCPC"),
+                value("ecrs_awarded_mw", "MW", "ERCOT ECRSSD Awarded (ECRS from 2023-06-09)")));
+        if (loadResource) {
+            out.add(value("ecrsmd_awarded_mw", "MW", "ERCOT ECRSMD Awarded (ECRS from 2023-06-09)"));
+        }
+        out.addAll(List.of(value("ecrs_mcpc_usd_per_mw", "$/MW", "ERCOT ECRS MCPC"),
                 value("nspin_awarded_mw", "MW", "ERCOT NonSpin Awarded"),
-                value("nspin_mcpc_usd_per_mw", "$/MW", "ERCOT NonSpin MCPC"));
+                value("nspin_mcpc_usd_per_mw", "$/MW", "ERCOT NonSpin MCPC")));
+        return List.copyOf(out);
     }
 
-    private static List<Binding> damAwardBindings() {
-        return List.of(time(Role.DATE, "Delivery Date"), time(Role.HOUR_ENDING, "Hour Ending"),
-                text("resource_name", "Resource Name"), optional("resource_type", "Resource Type"),
-                optional("qse", "QSE"), optional("settlement_point", "Settlement Point Name"),
-                optional("resource_status", "Resource Status"),
-                number("hsl_mw", false, "HSL"), number("lsl_mw", false, "LSL"),
-                number("awarded_mw", false, "Awarded Quantity"),
-                number("energy_spp_usd_per_mwh", false, "Energy Settlement Point Price"),
+    /** Where the columns of {@link #damAsColumns} are read from, in the same order. */
+    private static List<Binding> damAsBindings(boolean loadResource) {
+        List<Binding> out = new java.util.ArrayList<>(List.of(
                 number("regup_awarded_mw", false, "RegUp Awarded"), number("regup_mcpc_usd_per_mw", false, "RegUp MCPC"),
                 number("regdn_awarded_mw", false, "RegDown Awarded"),
                 number("regdn_mcpc_usd_per_mw", false, "RegDown MCPC"),
                 number("rrs_awarded_mw", false, "RRS Awarded"), number("rrspfr_awarded_mw", false, "RRSPFR Awarded"),
                 number("rrsffr_awarded_mw", false, "RRSFFR Awarded"),
                 number("rrsufr_awarded_mw", false, "RRSUFR Awarded"), number("rrs_mcpc_usd_per_mw", false, "RRS MCPC"),
-                number("ecrs_awarded_mw", false, "ECRSSD Awarded"), number("ecrs_mcpc_usd_per_mw", false, "ECRS MCPC"),
+                number("ecrs_awarded_mw", false, "ECRSSD Awarded")));
+        if (loadResource) {
+            out.add(number("ecrsmd_awarded_mw", false, "ECRSMD Awarded"));
+        }
+        out.addAll(List.of(number("ecrs_mcpc_usd_per_mw", false, "ECRS MCPC"),
                 number("nspin_awarded_mw", false, "NonSpin Awarded"),
-                number("nspin_mcpc_usd_per_mw", false, "NonSpin MCPC"), flag());
+                number("nspin_mcpc_usd_per_mw", false, "NonSpin MCPC")));
+        return List.copyOf(out);
+    }
+
+    @SafeVarargs
+    private static <T> List<T> concat(List<? extends T>... parts) {
+        List<T> out = new java.util.ArrayList<>();
+        for (List<? extends T> part : parts) {
+            out.addAll(part);
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<Binding> damAwardBindings() {
+        return concat(List.of(time(Role.DATE, "Delivery Date"), time(Role.HOUR_ENDING, "Hour Ending"),
+                text("resource_name", "Resource Name"), optional("resource_type", "Resource Type"),
+                optional("qse", "QSE"), optional("settlement_point", "Settlement Point Name"),
+                optional("resource_status", "Resource Status"),
+                number("hsl_mw", false, "HSL"), number("lsl_mw", false, "LSL"),
+                number("awarded_mw", false, "Awarded Quantity"),
+                number("energy_spp_usd_per_mwh", false, "Energy Settlement Point Price")), damAsBindings(false),
+                List.of(flag()));
     }
 
     /** DAM Gen/ESR columns known but not kept: the offer curve, start-up and minimum generation costs. */
