@@ -3,45 +3,26 @@ package dev.pmp.source.ercot.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pmp.engine.http.HttpFetcher;
-import dev.pmp.engine.http.HttpResult;
-import dev.pmp.engine.http.HttpSettings;
-import dev.pmp.engine.http.Priority;
-import dev.pmp.engine.http.RequestRate;
 import dev.pmp.engine.ledger.Ledger;
 import dev.pmp.engine.pipeline.Pipeline;
 import dev.pmp.engine.pipeline.RunReport;
-import dev.pmp.engine.pipeline.Transfer;
 import dev.pmp.engine.pipeline.Transport;
-import dev.pmp.sim.SimEndpoint;
-import dev.pmp.sim.SimRequest;
-import dev.pmp.sim.SimResponse;
-import dev.pmp.sim.Simulator;
-import dev.pmp.sim.SimulatorSettings;
 import dev.pmp.sim.ercotapi.ErcotApiEndpoint;
-import dev.pmp.source.ercot.ErcotSource;
 import dev.pmp.source.ercot.report.ErcotReport;
-import dev.pmp.spi.Auth;
 import dev.pmp.spi.Dataset;
 import dev.pmp.spi.Feed;
 import dev.pmp.spi.Row;
 import dev.pmp.spi.Schema;
-import dev.pmp.spi.Settings;
 import dev.pmp.spi.Window;
 import dev.pmp.testkit.ManualClock;
 import dev.pmp.testkit.MemoryStore;
-import dev.pmp.testkit.http.FixtureServer;
-import dev.pmp.testkit.http.Reply;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -63,22 +44,13 @@ class ApiBulkBackfillTest {
             Instant.parse("2025-12-01T06:00:00Z"));
     private static final Pattern DOC_ID = Pattern.compile("\\d+");
 
-    /** One call the endpoint answered. */
-    private record Served(int status, String method, String path, Map<String, String> query, String body) {
-    }
-
-    private final List<Served> served = new CopyOnWriteArrayList<>();
-    private Simulator sim;
-    private FixtureServer b2c;
+    private SimulatedApi api;
     private MemoryStore store;
 
     @AfterEach
     void stop() {
-        if (sim != null) {
-            sim.close();
-        }
-        if (b2c != null) {
-            b2c.close();
+        if (api != null) {
+            api.close();
         }
     }
 
@@ -119,74 +91,34 @@ class ApiBulkBackfillTest {
         assertThat(rows.size() % points).isZero();
 
         int limit = ArchiveProduct.of(report).orElseThrow().downloadLimit();
-        List<Served> posts = served.stream().filter(s -> s.method().equals("POST")).toList();
+        List<SimulatedApi.Served> posts = api.served.stream().filter(s -> s.method().equals("POST")).toList();
         assertThat(posts).isNotEmpty().allSatisfy(p -> {
             assertThat(p.status()).isEqualTo(200);
             assertThat(p.path()).isEqualTo(ErcotApiEndpoint.BASE + "/archive/" + report.emil() + "/download");
         });
         List<Long> asked = new ArrayList<>();
-        for (Served p : posts) {
+        for (SimulatedApi.Served p : posts) {
             List<Long> ids = docIds(p.body());
             assertThat(ids).hasSizeBetween(1, limit);
             asked.addAll(ids);
         }
         assertThat(new HashSet<>(asked)).as("each document downloaded once").hasSize(asked.size());
-        assertThat(posts.stream().map(Served::body).distinct()).as("each bulk POST sent once").hasSize(posts.size());
-        assertThat(served).as("no single downloads").noneMatch(s -> s.query().containsKey("download"));
-        assertThat(served).first().satisfies(s -> assertThat(s.path()).endsWith("/bundle/" + report.emil()));
+        assertThat(posts.stream().map(SimulatedApi.Served::body).distinct()).as("each bulk POST sent once").hasSize(posts.size());
+        assertThat(api.served).as("no single downloads").noneMatch(s -> s.query().containsKey("download"));
+        assertThat(api.served).first().satisfies(s -> assertThat(s.path()).endsWith("/bundle/" + report.emil()));
     }
 
     private ManualClock clock;
 
     private Feed start(ErcotReport report, Instant now) throws Exception {
         clock = new ManualClock(now);
-        SimEndpoint api = new ErcotApiEndpoint();
-        SimEndpoint recording = new SimEndpoint() {
-            @Override
-            public String prefix() {
-                return api.prefix();
-            }
-
-            @Override
-            public boolean acceptsPost(String path) {
-                return api.acceptsPost(path);
-            }
-
-            @Override
-            public SimResponse answer(SimRequest request) throws IOException {
-                SimResponse r = api.answer(request);
-                served.add(new Served(r.status(), request.isPost() ? "POST" : "GET", request.path(), request.query(),
-                        new String(request.body(), StandardCharsets.UTF_8)));
-                return r;
-            }
-        };
-        sim = Simulator.start(clock, 0, SimulatorSettings.defaults(), List.of(recording));
-        b2c = FixtureServer.start();
-        b2c.otherwise("/token", Reply.json("{\"id_token\":\"" + ErcotApiEndpoint.DEFAULT_TOKEN + "\"}"));
-        Map<String, String> values = Map.of(ApiSettings.API_URL, sim.uri(ErcotApiEndpoint.BASE).toString(),
-                ApiSettings.TOKEN_URL, b2c.uri("/token").toString(), ApiSettings.USERNAME, "me@example.com",
-                ApiSettings.PASSWORD, "s3cret", ApiSettings.KEY, ErcotApiEndpoint.DEFAULT_KEY);
-        Settings settings = key -> Optional.ofNullable(values.get(key));
-        ErcotSource source = new ErcotSource();
-        credentials = new ApiBackfillTest.TokenCredentials((Auth.BearerToken) source.auth(settings).orElseThrow());
-        http = HttpSettings.defaults().withRetries(4, Duration.ofSeconds(1), 2, Duration.ofSeconds(8));
-        for (Map.Entry<String, String> rate : source.requestRates().entrySet()) {
-            String lane = rate.getKey().isEmpty() ? "ercot" : "ercot/" + rate.getKey();
-            http = http.withSourceRate(lane, RequestRate.parse(rate.getValue()));
-        }
+        api = new SimulatedApi(clock, Map.of());
         store = new MemoryStore();
-        return source.feed(report.dataset(), settings);
+        return api.source.feed(report.dataset(), api.settings);
     }
 
-    private ApiBackfillTest.TokenCredentials credentials;
-    private HttpSettings http;
-
     private Transport transport() {
-        HttpFetcher fetcher = new HttpFetcher(http, credentials, clock, clock, clock::advance);
-        return (name, request, live) -> {
-            HttpResult r = fetcher.fetch(name, request, live ? Priority.LIVE : Priority.BACKFILL);
-            return new Transfer(r.response(), r.raw(), r.attempts());
-        };
+        return api.transport;
     }
 
     private static List<Long> docIds(String body) {

@@ -4,25 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pmp.engine.archive.RawArchive;
 import dev.pmp.engine.http.HttpFetcher;
-import dev.pmp.engine.http.HttpResult;
-import dev.pmp.engine.http.HttpSettings;
-import dev.pmp.engine.http.Priority;
-import dev.pmp.engine.http.RequestRate;
 import dev.pmp.engine.pipeline.Pipeline;
 import dev.pmp.engine.pipeline.RunReport;
-import dev.pmp.engine.pipeline.Transfer;
-import dev.pmp.engine.pipeline.Transport;
-import dev.pmp.sim.SimEndpoint;
-import dev.pmp.sim.SimRequest;
-import dev.pmp.sim.SimResponse;
-import dev.pmp.sim.Simulator;
-import dev.pmp.sim.SimulatorSettings;
 import dev.pmp.sim.ercotapi.Disclosures;
 import dev.pmp.sim.ercotapi.Disclosures.Product;
-import dev.pmp.sim.ercotapi.ErcotApiEndpoint;
 import dev.pmp.source.ercot.ErcotSource;
 import dev.pmp.source.ercot.api.DisclosureFeed.Kind;
-import dev.pmp.spi.Auth;
 import dev.pmp.spi.Dataset;
 import dev.pmp.spi.Failure;
 import dev.pmp.spi.Row;
@@ -31,9 +18,6 @@ import dev.pmp.spi.Settings;
 import dev.pmp.spi.Window;
 import dev.pmp.testkit.ManualClock;
 import dev.pmp.testkit.MemoryStore;
-import dev.pmp.testkit.http.FixtureServer;
-import dev.pmp.testkit.http.Reply;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +25,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,11 +42,9 @@ class DisclosureBackfillTest {
     private static final LocalDate DAY = LocalDate.of(2025, 12, 10);
 
     private final ManualClock clock = new ManualClock(NOW);
-    private final List<String> served = new CopyOnWriteArrayList<>();
     @TempDir
     Path archiveRoot;
-    private Simulator sim;
-    private FixtureServer b2c;
+    private SimulatedApi api;
     private MemoryStore store;
     private Pipeline pipeline;
     private Settings settings;
@@ -72,49 +52,16 @@ class DisclosureBackfillTest {
 
     @BeforeEach
     void start() throws Exception {
-        SimEndpoint api = new ErcotApiEndpoint();
-        SimEndpoint recording = new SimEndpoint() {
-            @Override
-            public String prefix() {
-                return api.prefix();
-            }
-
-            @Override
-            public SimResponse answer(SimRequest request) throws IOException {
-                SimResponse r = api.answer(request);
-                served.add(r.status() + " " + request.path() + "?" + new java.util.TreeMap<>(request.query()));
-                return r;
-            }
-        };
-        sim = Simulator.start(clock, 0, SimulatorSettings.defaults(), List.of(recording));
-        b2c = FixtureServer.start();
-        b2c.otherwise("/token", Reply.json("{\"id_token\":\"" + ErcotApiEndpoint.DEFAULT_TOKEN
-                + "\",\"token_type\":\"Bearer\",\"not_before\":1}"));
-        Map<String, String> values = Map.of(ApiSettings.API_URL, sim.uri(ErcotApiEndpoint.BASE).toString(),
-                ApiSettings.TOKEN_URL, b2c.uri("/token").toString(), ApiSettings.USERNAME, "me@example.com",
-                ApiSettings.PASSWORD, "s3cret", ApiSettings.KEY, ErcotApiEndpoint.DEFAULT_KEY);
-        settings = key -> Optional.ofNullable(values.get(key));
-        source = new ErcotSource();
-        ApiBackfillTest.TokenCredentials credentials =
-                new ApiBackfillTest.TokenCredentials((Auth.BearerToken) source.auth(settings).orElseThrow());
-        HttpSettings http = HttpSettings.defaults().withRetries(4, Duration.ofSeconds(1), 2, Duration.ofSeconds(8));
-        for (Map.Entry<String, String> rate : source.requestRates().entrySet()) {
-            String lane = rate.getKey().isEmpty() ? "ercot" : "ercot/" + rate.getKey();
-            http = http.withSourceRate(lane, RequestRate.parse(rate.getValue()));
-        }
-        HttpFetcher fetcher = new HttpFetcher(http, credentials, clock, clock, clock::advance);
-        Transport transport = (name, request, live) -> {
-            HttpResult r = fetcher.fetch(name, request, live ? Priority.LIVE : Priority.BACKFILL);
-            return new Transfer(r.response(), r.raw(), r.attempts());
-        };
+        api = new SimulatedApi(clock, Map.of());
+        settings = api.settings;
+        source = api.source;
         store = new MemoryStore();
-        pipeline = new Pipeline(store, transport, new RawArchive(archiveRoot), clock, report -> { });
+        pipeline = new Pipeline(store, api.transport, new RawArchive(archiveRoot), clock, report -> { });
     }
 
     @AfterEach
     void stop() {
-        sim.close();
-        b2c.close();
+        api.close();
     }
 
     private static Window day(LocalDate d) {
@@ -174,9 +121,9 @@ class DisclosureBackfillTest {
         // One listing per dataset; one download per daily zip, however many datasets read it.
         for (Product p : Product.values()) {
             String download = "200 " + p.path() + "?{download=" + Disclosures.docId(p, DAY) + "}";
-            assertThat(served.stream().filter(download::equals)).as(p.toString()).hasSize(1);
+            assertThat(api.lines().stream().filter(download::equals)).as(p.toString()).hasSize(1);
         }
-        assertThat(served.stream().filter(s -> s.contains("postDatetimeFrom"))).hasSize(Kind.values().length);
+        assertThat(api.lines().stream().filter(s -> s.contains("postDatetimeFrom"))).hasSize(Kind.values().length);
     }
 
     /** A day whose disclosure is not posted yet (D+60 is after now) is not an error, only not published. */
@@ -186,6 +133,6 @@ class DisclosureBackfillTest {
         assertThat(Disclosures.postedAt(Product.SCED, late)).isAfter(NOW);
         RunReport report = pipeline.fill(source.feed(Kind.SCED_GEN.report().dataset(), settings), List.of(day(late)), false);
         assertThat(report.failure()).isEqualTo(Failure.NOT_PUBLISHED);
-        assertThat(served).noneSatisfy(s -> assertThat(s).contains("download"));
+        assertThat(api.lines()).noneSatisfy(s -> assertThat(s).contains("download"));
     }
 }
