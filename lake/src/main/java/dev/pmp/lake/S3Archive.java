@@ -76,22 +76,13 @@ public final class S3Archive implements PayloadArchive {
 
     /** With metadata {@link #DOCUMENT}, records under {@code <prefix>documents/} which object answers it. */
     private void index(Map<String, String> metadata, String key, String sha256, Instant fetchedAt) throws IOException {
-        java.util.Optional<DocumentIndex> entry = documentEntry(metadata, key, sha256, fetchedAt);
+        java.util.Optional<DocumentIndex> entry = DocumentIndex.of(metadata, key, sha256, fetchedAt);
         if (entry.isPresent()) {
             store.put(location.key(DocumentIndex.entryName(entry.get().documentKey())), entry.get().bytes(),
                     "text/plain", Map.of());
         }
     }
 
-    private static java.util.Optional<DocumentIndex> documentEntry(Map<String, String> metadata, String key,
-            String sha256, Instant fetchedAt) {
-        String doc = metadata.get(DOCUMENT);
-        if (doc == null || doc.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(new DocumentIndex(doc, key, sha256, "gzip".equals(metadata.get(DocumentIndex.ENCODING)),
-                metadata.getOrDefault(DocumentIndex.CONTENT_TYPE, ""), fetchedAt));
-    }
 
     @Override
     public java.util.Optional<Document> document(String documentKey) throws IOException {
@@ -107,15 +98,7 @@ public final class S3Archive implements PayloadArchive {
         if (packed.isEmpty()) {
             return java.util.Optional.empty();
         }
-        byte[] raw;
-        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(packed.get()))) {
-            raw = in.readAllBytes();
-        }
-        if (!dev.pmp.engine.archive.RawArchive.sha256(raw).equals(entry.get().sha256())) {
-            return java.util.Optional.empty();
-        }
-        DocumentIndex e = entry.get();
-        return java.util.Optional.of(new Document(raw, e.gzipEncoded(), e.contentType(), e.fetchedAt(), uri(e.where())));
+        return entry.get().document(packed.get(), uri(entry.get().where()));
     }
 
     @Override

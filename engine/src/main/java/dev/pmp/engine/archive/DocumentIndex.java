@@ -1,5 +1,6 @@
 package dev.pmp.engine.archive;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,13 +33,32 @@ public record DocumentIndex(String documentKey, String where, String sha256, boo
     }
 
     /** The entry for a payload just kept, when its metadata names a document; empty otherwise. */
-    static Optional<DocumentIndex> of(Map<String, String> metadata, String where, String sha256, Instant fetchedAt) {
+    public static Optional<DocumentIndex> of(Map<String, String> metadata, String where, String sha256, Instant fetchedAt) {
         String key = metadata.get(PayloadArchive.DOCUMENT);
         if (key == null || key.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new DocumentIndex(key, where, sha256, "gzip".equals(metadata.get(ENCODING)),
                 metadata.getOrDefault(CONTENT_TYPE, ""), fetchedAt));
+    }
+
+    /**
+     * The document this entry names, from its kept (gzip) bytes; empty when they no longer match the recorded
+     * sha256.
+     *
+     * @param shownWhere where it is kept, as the archive names it to callers
+     * @throws IOException when the kept bytes are not valid gzip
+     */
+    public Optional<PayloadArchive.Document> document(byte[] gzipped, String shownWhere) throws IOException {
+        byte[] raw;
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped),
+                1 << 16)) {
+            raw = in.readAllBytes();
+        }
+        if (!RawArchive.sha256(raw).equals(sha256)) {
+            return Optional.empty();
+        }
+        return Optional.of(new PayloadArchive.Document(raw, gzipEncoded, contentType, fetchedAt, shownWhere));
     }
 
     /** The entry as stored. */

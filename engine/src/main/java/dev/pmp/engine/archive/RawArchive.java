@@ -115,15 +115,7 @@ public final class RawArchive implements PayloadArchive {
         if (!Files.exists(payload)) {
             return java.util.Optional.empty();
         }
-        byte[] raw;
-        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(payload), 1 << 16)) {
-            raw = in.readAllBytes();
-        }
-        if (!sha256(raw).equals(entry.get().sha256())) {
-            return java.util.Optional.empty();
-        }
-        DocumentIndex e = entry.get();
-        return java.util.Optional.of(new Document(raw, e.gzipEncoded(), e.contentType(), e.fetchedAt(), e.where()));
+        return entry.get().document(Files.readAllBytes(payload), entry.get().where());
     }
 
     @Override

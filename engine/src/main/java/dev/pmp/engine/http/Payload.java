@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
 /** Checks on response bodies: gzip, HTML where data was expected, short printable excerpts. */
-final class Payload {
+public final class Payload {
     /** Nested gzip layers removed at most (a {@code .gz} file served with {@code Content-Encoding: gzip}). */
     private static final int MAX_GZIP_LAYERS = 3;
     /** Bytes read for an excerpt: enough to hold a secret that straddles the cut. */
@@ -23,11 +23,12 @@ final class Payload {
 
     /**
      * Removes gzip: required when {@code declaredGzip}, and sniffed from the magic bytes {@code 1f 8b}
-     * otherwise (proxies drop the header).
+     * otherwise (proxies drop the header). The pipeline decodes an archived document the same way, so it gets the
+     * body the network gave.
      *
      * @throws IOException when the body is not valid gzip
      */
-    static byte[] decode(byte[] raw, boolean declaredGzip) throws IOException {
+    public static byte[] decode(byte[] raw, boolean declaredGzip) throws IOException {
         byte[] body = raw;
         if (declaredGzip) {
             body = gunzip(body);

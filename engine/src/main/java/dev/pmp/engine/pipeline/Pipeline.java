@@ -244,14 +244,12 @@ public final class Pipeline {
         if (doc.isEmpty()) {
             return Optional.empty();
         }
-        byte[] body = doc.get().raw();
-        if (doc.get().gzipEncoded()) {
-            try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
-                body = in.readAllBytes();
-            } catch (IOException e) {
-                totals.notes.add("the archived copy of " + request.uri() + " is not valid gzip; downloading it");
-                return Optional.empty();
-            }
+        byte[] body;
+        try {
+            body = dev.pmp.engine.http.Payload.decode(doc.get().raw(), doc.get().gzipEncoded());
+        } catch (IOException e) {
+            totals.notes.add("the archived copy of " + request.uri() + " is not valid gzip; downloading it");
+            return Optional.empty();
         }
         dev.pmp.spi.FetchResponse response = new dev.pmp.spi.FetchResponse(request.uri(), 200, doc.get().contentType(),
                 body, doc.get().fetchedAt());
