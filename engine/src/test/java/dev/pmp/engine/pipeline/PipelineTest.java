@@ -332,7 +332,7 @@ class PipelineTest {
 
     @Test
     void aFailingRegistryNeverStopsCollection() {
-        PayloadRegistryStub broken = new PayloadRegistryStub();
+        UnreachableRegistry broken = new UnreachableRegistry();
         transport.answer(samples(NEWEST, 1, 1.5));
 
         RunReport r = pipeline.withRegistry(broken).update(new LineFeed());
@@ -427,7 +427,7 @@ class PipelineTest {
     }
 
     /** A registry whose server is down. */
-    private static final class PayloadRegistryStub implements dev.pmp.engine.dedup.PayloadRegistry {
+    private static final class UnreachableRegistry implements dev.pmp.engine.dedup.PayloadRegistry {
         @Override
         public boolean contains(String datasetId, String sha256) throws java.io.IOException {
             throw new java.io.IOException("connection refused");
