@@ -37,25 +37,61 @@ abstract class ArchiveReport {
     /** A SCED run comes this long after its 5-minute mark. */
     static final Duration SCED_OFFSET = Duration.ofSeconds(17);
 
+    /**
+     * What names a report and its postings.
+     *
+     * @param emil the product id as paths take it, {@code np4-190-cd}
+     * @param artifact the query endpoint's artifact, {@code dam_stlmnt_pnt_prices}
+     * @param filter the range-filtered query field, {@code deliveryDate}, {@code operatingDay} or {@code SCEDTimestamp}
+     * @param cadence how its postings follow one another
+     * @param firstDocId the first doc id: posting {@code k} is {@code firstDocId + k}
+     * @param rtid the MIS report type id in the posting file's name
+     * @param friendlyPrefix the friendly name's prefix; the name ends with the posting's stamp
+     */
+    record Facts(String emil, String artifact, String filter, Cadence cadence, long firstDocId, String rtid,
+            String friendlyPrefix) {
+    }
+
+    private final Facts facts;
+
+    ArchiveReport(Facts facts) {
+        this.facts = facts;
+    }
+
     /** The product id as paths take it, {@code np4-190-cd}. */
-    abstract String emil();
+    final String emil() {
+        return facts.emil();
+    }
 
     /** The query endpoint's artifact, {@code dam_stlmnt_pnt_prices}. */
-    abstract String artifact();
+    final String artifact() {
+        return facts.artifact();
+    }
 
     /** The range-filtered query field, {@code deliveryDate}, {@code operatingDay} or {@code SCEDTimestamp}. */
-    abstract String filter();
+    final String filter() {
+        return facts.filter();
+    }
 
-    abstract Cadence cadence();
+    /** How its postings follow one another. */
+    final Cadence cadence() {
+        return facts.cadence();
+    }
 
     /** The first doc id: posting {@code k} is {@code firstDocId() + k}. */
-    abstract long firstDocId();
+    final long firstDocId() {
+        return facts.firstDocId();
+    }
 
     /** The MIS report type id in the posting file's name. */
-    abstract String rtid();
+    final String rtid() {
+        return facts.rtid();
+    }
 
     /** The friendly name's prefix; the name ends with the posting's stamp. */
-    abstract String friendlyPrefix();
+    final String friendlyPrefix() {
+        return facts.friendlyPrefix();
+    }
 
     /** The CSV header of posting {@code k}. */
     abstract String header(long k);

@@ -16,39 +16,9 @@ final class DamClearingPricesForCapacity extends ArchiveReport {
     private static final String[][] TYPES = {{"RRS", "0.19"}, {"NSPIN", "2.55"}, {"REGUP", "0.83"}, {"REGDN", "0.23"},
         {"ECRS", "0.28"}};
 
-    @Override
-    String emil() {
-        return "np4-188-cd";
-    }
-
-    @Override
-    String artifact() {
-        return "dam_clear_price_for_cap";
-    }
-
-    @Override
-    String filter() {
-        return "deliveryDate";
-    }
-
-    @Override
-    Cadence cadence() {
-        return Cadence.DAY;
-    }
-
-    @Override
-    long firstDocId() {
-        return 2_300_000_000L;
-    }
-
-    @Override
-    String rtid() {
-        return "00012329";
-    }
-
-    @Override
-    String friendlyPrefix() {
-        return "DAMCPCNP4188_";
+    DamClearingPricesForCapacity() {
+        super(new Facts("np4-188-cd", "dam_clear_price_for_cap", "deliveryDate", Cadence.DAY,
+                2_300_000_000L, "00012329", "DAMCPCNP4188_"));
     }
 
     @Override

@@ -15,39 +15,9 @@ final class DamSettlementPointPrices extends ArchiveReport {
     private static final String[][] POINTS = {{"7RNCHSLR_ALL", "28.4"}, {"A4_DGR1_RN", "28.05"}, {"HB_BUSAVG", "27.9"},
         {"HB_HOUSTON", "28.3"}, {"HB_NORTH", "27.1"}, {"HB_WEST", "26.8"}, {"LZ_AEN", "28.0"}, {"LZ_HOUSTON", "28.6"}};
 
-    @Override
-    String emil() {
-        return "np4-190-cd";
-    }
-
-    @Override
-    String artifact() {
-        return "dam_stlmnt_pnt_prices";
-    }
-
-    @Override
-    String filter() {
-        return "deliveryDate";
-    }
-
-    @Override
-    Cadence cadence() {
-        return Cadence.DAY;
-    }
-
-    @Override
-    long firstDocId() {
-        return 2_200_000_000L;
-    }
-
-    @Override
-    String rtid() {
-        return "00012331";
-    }
-
-    @Override
-    String friendlyPrefix() {
-        return "DAMSPNP4190_";
+    DamSettlementPointPrices() {
+        super(new Facts("np4-190-cd", "dam_stlmnt_pnt_prices", "deliveryDate", Cadence.DAY,
+                2_200_000_000L, "00012331", "DAMSPNP4190_"));
     }
 
     @Override

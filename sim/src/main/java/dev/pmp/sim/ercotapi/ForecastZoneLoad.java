@@ -5,29 +5,8 @@ import java.util.List;
 /** NP6-346-CD actual system load by forecast zone (columns of README section 3.7; no recorded sample). */
 final class ForecastZoneLoad extends ZoneLoad {
 
-    @Override
-    String emil() {
-        return "np6-346-cd";
-    }
-
-    @Override
-    String artifact() {
-        return "act_sys_load_by_fzn";
-    }
-
-    @Override
-    long firstDocId() {
-        return 2_500_000_000L;
-    }
-
-    @Override
-    String rtid() {
-        return "00014836";
-    }
-
-    @Override
-    String friendlyPrefix() {
-        return "ACTSYSLDFZNNP6346_";
+    ForecastZoneLoad() {
+        super("np6-346-cd", "act_sys_load_by_fzn", 2_500_000_000L, "00014836", "ACTSYSLDFZNNP6346_");
     }
 
     @Override

@@ -17,39 +17,9 @@ final class RealTimeClearingPricesForCapacity extends ArchiveReport {
     private static final String[][] TYPES = {{"ECRS", "0.02"}, {"NSPIN", "0.05"}, {"REGDN", "1.51"}, {"REGUP", "1.98"},
         {"RRS", "0.13"}};
 
-    @Override
-    String emil() {
-        return "np6-331-cd";
-    }
-
-    @Override
-    String artifact() {
-        return "rt_clear_price_cap";
-    }
-
-    @Override
-    String filter() {
-        return "deliveryDate";
-    }
-
-    @Override
-    Cadence cadence() {
-        return Cadence.QUARTER_HOUR;
-    }
-
-    @Override
-    long firstDocId() {
-        return 2_100_000_000L;
-    }
-
-    @Override
-    String rtid() {
-        return "00024898";
-    }
-
-    @Override
-    String friendlyPrefix() {
-        return "RTCPCNP6331_";
+    RealTimeClearingPricesForCapacity() {
+        super(new Facts("np6-331-cd", "rt_clear_price_cap", "deliveryDate", Cadence.QUARTER_HOUR,
+                2_100_000_000L, "00024898", "RTCPCNP6331_"));
     }
 
     @Override

@@ -8,44 +8,14 @@ import java.util.List;
 /** NP6-905-CD real-time settlement point prices, one posting per 15-minute interval ({@link SppPostings}). */
 final class RealTimeSettlementPointPrices extends ArchiveReport {
 
-    @Override
-    String emil() {
-        return "np6-905-cd";
-    }
-
-    @Override
-    String artifact() {
-        return "spp_node_zone_hub";
-    }
-
-    @Override
-    String filter() {
-        return "deliveryDate";
-    }
-
-    @Override
-    Cadence cadence() {
-        return Cadence.QUARTER_HOUR;
-    }
-
-    @Override
-    long firstDocId() {
-        return 1_000_000_000L;
+    RealTimeSettlementPointPrices() {
+        super(new Facts("np6-905-cd", "spp_node_zone_hub", "deliveryDate", Cadence.QUARTER_HOUR,
+                1_000_000_000L, SppPostings.RTID, "SPPHLZNP6905_"));
     }
 
     @Override
     long bundleBase() {
         return 900_000_000L;
-    }
-
-    @Override
-    String rtid() {
-        return SppPostings.RTID;
-    }
-
-    @Override
-    String friendlyPrefix() {
-        return "SPPHLZNP6905_";
     }
 
     @Override

@@ -15,39 +15,9 @@ final class ScedLmps extends ArchiveReport {
     private static final String[][] POINTS = {{"7RNCHSLR_ALL", "30.72"}, {"A4_DGR1_RN", "22.16"}, {"DC_L", "118.49"},
         {"DC_N", "36.76"}, {"HB_BUSAVG", "38.11"}, {"HB_HOUSTON", "38.26"}, {"HB_NORTH", "37.03"}, {"LZ_AEN", "36.25"}};
 
-    @Override
-    String emil() {
-        return "np6-788-cd";
-    }
-
-    @Override
-    String artifact() {
-        return "lmp_node_zone_hub";
-    }
-
-    @Override
-    String filter() {
-        return "SCEDTimestamp";
-    }
-
-    @Override
-    Cadence cadence() {
-        return Cadence.SCED;
-    }
-
-    @Override
-    long firstDocId() {
-        return 2_700_000_000L;
-    }
-
-    @Override
-    String rtid() {
-        return "00012300";
-    }
-
-    @Override
-    String friendlyPrefix() {
-        return "LMPSROSNODENP6788_";
+    ScedLmps() {
+        super(new Facts("np6-788-cd", "lmp_node_zone_hub", "SCEDTimestamp", Cadence.SCED,
+                2_700_000_000L, "00012300", "LMPSROSNODENP6788_"));
     }
 
     @Override

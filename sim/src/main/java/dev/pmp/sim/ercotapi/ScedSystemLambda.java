@@ -15,39 +15,9 @@ final class ScedSystemLambda extends ArchiveReport {
     /** The first day of the capped/uncapped column set. */
     static final LocalDate CAPPED_FROM = LocalDate.of(2026, 1, 1);
 
-    @Override
-    String emil() {
-        return "np6-322-cd";
-    }
-
-    @Override
-    String artifact() {
-        return "sced_system_lambda";
-    }
-
-    @Override
-    String filter() {
-        return "SCEDTimestamp";
-    }
-
-    @Override
-    Cadence cadence() {
-        return Cadence.SCED;
-    }
-
-    @Override
-    long firstDocId() {
-        return 2_600_000_000L;
-    }
-
-    @Override
-    String rtid() {
-        return "00013114";
-    }
-
-    @Override
-    String friendlyPrefix() {
-        return "SCEDSYSLAMBDANP6322_";
+    ScedSystemLambda() {
+        super(new Facts("np6-322-cd", "sced_system_lambda", "SCEDTimestamp", Cadence.SCED,
+                2_600_000_000L, "00013114", "SCEDSYSLAMBDANP6322_"));
     }
 
     private boolean capped(long k) {

@@ -5,29 +5,8 @@ import java.util.List;
 /** NP6-345-CD actual system load by weather zone (recorded sample {@code archive/np6-345-cd.csv}). */
 final class WeatherZoneLoad extends ZoneLoad {
 
-    @Override
-    String emil() {
-        return "np6-345-cd";
-    }
-
-    @Override
-    String artifact() {
-        return "act_sys_load_by_wzn";
-    }
-
-    @Override
-    long firstDocId() {
-        return 2_400_000_000L;
-    }
-
-    @Override
-    String rtid() {
-        return "00013101";
-    }
-
-    @Override
-    String friendlyPrefix() {
-        return "ACTSYSLDWZNNP6345_";
+    WeatherZoneLoad() {
+        super("np6-345-cd", "act_sys_load_by_wzn", 2_400_000_000L, "00013101", "ACTSYSLDWZNNP6345_");
     }
 
     @Override

@@ -17,14 +17,9 @@ abstract class ZoneLoad extends ArchiveReport {
     /** The recorded MW of each zone, the centre of the generated values. */
     abstract double[] typical();
 
-    @Override
-    final String filter() {
-        return "operatingDay";
-    }
-
-    @Override
-    final Cadence cadence() {
-        return Cadence.DAY;
+    /** A zone-load report: one posting per operating day, filtered by {@code operatingDay}. */
+    ZoneLoad(String emil, String artifact, long firstDocId, String rtid, String friendlyPrefix) {
+        super(new Facts(emil, artifact, "operatingDay", Cadence.DAY, firstDocId, rtid, friendlyPrefix));
     }
 
     @Override
