@@ -128,6 +128,12 @@ class LeaderboardCliTest {
         assertThat(explain.exit()).as(explain.toString()).isZero();
         assertThat(explain.out()).contains("BAT2_UNIT1  2024-07-10", "SMNE 3.0000 MWh - load 0.0000 MWh", "TOTAL",
                 "364.00", "QSE energy bids");
+
+        // The derived dataset goes to the lake like any other.
+        Path lake = dir.resolve("lake");
+        Cli.Result sync = cli.run("lake", "sync", "analytics.bess_revenue_daily", "--to", lake.toString());
+        assertThat(sync.exit()).as(sync.toString()).isZero();
+        assertThat(lake.resolve("dataset=analytics.bess_revenue_daily/year=2024/month=07/part.parquet")).isRegularFile();
     }
 
     @Test
