@@ -48,6 +48,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * <p>Not thread-safe: one thread at a time, like every {@link Store}.
  */
 public final class PostgresStore implements Store {
+    /** The advisory lock key ("pmpdefs" in ASCII) held while a transaction creates schemas, tables or views. */
+    static final long DEFINITIONS_LOCK = 0x706d7064656673L;
+
 
     private final Connection connection;
     private final String description;
@@ -179,9 +182,13 @@ public final class PostgresStore implements Store {
         try {
             if (!tableExists(dataset.source(), dataset.name())) {
                 inTransaction(() -> {
-                    try (Statement s = connection.createStatement()) {
-                        for (String sql : tables.createStatements(timescale)) {
-                            s.execute(sql);
+                    lockDefinitions();
+                    // Another collector may have created it while this one waited for the lock.
+                    if (!tableExists(dataset.source(), dataset.name())) {
+                        try (Statement s = connection.createStatement()) {
+                            for (String sql : tables.createStatements(timescale)) {
+                                s.execute(sql);
+                            }
                         }
                     }
                     return null;
@@ -201,6 +208,7 @@ public final class PostgresStore implements Store {
     public void refreshStandardViews(List<StandardMapping> mappings) throws StoreException {
         try {
             inTransaction(() -> {
+                lockDefinitions();
                 try (Statement s = connection.createStatement()) {
                     java.util.Set<String> existing = new java.util.HashSet<>();
                     try (ResultSet r = s.executeQuery("SELECT table_schema || '.' || table_name FROM information_schema.tables")) {
@@ -642,6 +650,18 @@ public final class PostgresStore implements Store {
             p.setString(15, f.failure() == null ? null : f.failure().name());
             p.setString(16, f.message());
             p.executeUpdate();
+        }
+    }
+
+    /**
+     * Takes the transaction-scoped advisory lock that serializes schema changes between collectors
+     * sharing this database. PostgreSQL's {@code CREATE SCHEMA IF NOT EXISTS} and {@code CREATE TABLE IF
+     * NOT EXISTS} are not safe against a concurrent twin: the loser fails on the catalog's unique index
+     * ({@code pg_namespace_nspname_index}) instead of finding the object.
+     */
+    private void lockDefinitions() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SELECT pg_advisory_xact_lock(" + DEFINITIONS_LOCK + ")");
         }
     }
 

@@ -122,6 +122,52 @@ class PostgresStoreTest extends StoreContract {
     }
 
     @Test
+    void collectorsSharingTheDatabaseCreateTheSameNewTablesAtOnceWithoutFailing() throws Exception {
+        // Three daemons starting together each prepare the same datasets of a source no one has created
+        // yet. Unserialized, PostgreSQL's CREATE SCHEMA IF NOT EXISTS fails in all but one of them on
+        // pg_namespace_nspname_index; CI saw exactly that.
+        int collectors = 4;
+        int rounds = 6;
+        List<Store> stores = new ArrayList<>();
+        for (int i = 0; i < collectors; i++) {
+            stores.add(PostgresStore.open(jdbcUrl, EmbeddedServer.USER, null));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(collectors);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                Dataset fresh = renamed(SYSTEM_LOAD, "race" + round + ".system_load");
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(collectors);
+                List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                for (Store each : stores) {
+                    done.add(pool.submit(() -> {
+                        start.await();
+                        each.prepare(fresh);
+                        each.refreshStandardViews(List.of());
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : done) {
+                    f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                stores.get(round % collectors).write(batch(fresh, List.of(load(0, 1.0, null, null, null, null)),
+                        hours(0, 1)));
+                assertThat(stores.get((round + 1) % collectors).view().coverage(fresh, EVERYTHING)).hasSize(1);
+            }
+        } finally {
+            pool.shutdownNow();
+            for (Store each : stores) {
+                each.close();
+            }
+        }
+    }
+
+    private static Dataset renamed(Dataset d, String id) {
+        return new Dataset(id, d.title(), d.operatorReference(), d.schema(), d.timeShape(), d.access(), d.cadence(),
+                d.marketZone(), d.publicationDelay(), d.grace(), d.earliest(), d.sourceRetention(), d.revisable(),
+                d.maxWindow(), d.pollInterval());
+    }
+
+    @Test
     void usesPlainTablesWhenTimescaleIsNotAvailable() throws Exception {
         assertThat(store.toString()).doesNotContain("TimescaleDB");
         assertThat(PostgresStore.timescaleAvailable(((PostgresStore) store).connection())).isFalse();
