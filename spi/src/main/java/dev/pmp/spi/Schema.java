@@ -88,7 +88,8 @@ public record Schema(List<Column> columns, List<String> naturalKey) {
     }
 
     /**
-     * Checks one row against the types and nullability of this schema.
+     * Checks one row against the types and nullability of this schema. A value's class is compared
+     * exactly: every column type's Java class is final.
      *
      * @return a description of the first problem, or {@code null} when the row fits
      */
@@ -103,7 +104,7 @@ public record Schema(List<Column> columns, List<String> naturalKey) {
                 if (!c.nullable()) {
                     return "column " + c.name() + " is empty";
                 }
-            } else if (!c.type().javaType().isInstance(v)) {
+            } else if (v.getClass() != c.type().javaType()) {
                 return "column " + c.name() + " holds a " + v.getClass().getSimpleName() + ", expected " + c.type();
             } else if (v instanceof Double d && (d.isNaN() || d.isInfinite())) {
                 return "column " + c.name() + " is not a finite number: " + d;

@@ -14,6 +14,7 @@ import dev.pmp.spi.Failure;
 import dev.pmp.spi.Feed;
 import dev.pmp.spi.FetchRecord;
 import dev.pmp.spi.FetchRequest;
+import dev.pmp.spi.NaturalKeys;
 import dev.pmp.spi.Parsed;
 import dev.pmp.spi.Quarantine;
 import dev.pmp.spi.Row;
@@ -429,7 +430,7 @@ public final class Pipeline {
     public static void validate(Dataset dataset, List<Row> rows) throws SourceException {
         Schema schema = dataset.schema();
         int[] key = schema.naturalKey().stream().mapToInt(schema::indexOf).toArray();
-        KeyIndex seen = new KeyIndex(rows, key);
+        NaturalKeys seen = new NaturalKeys(rows, key, schema.indexOf(dataset.timeShape().gridColumn()));
         int repeats = 0;
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
@@ -440,12 +441,8 @@ public final class Pipeline {
             int earlier = seen.addOrFind(i);
             if (earlier >= 0) {
                 if (!rows.get(earlier).equals(row)) {
-                    List<Object> k = new ArrayList<>(key.length);
-                    for (int c : key) {
-                        k.add(row.get(c));
-                    }
-                    throw new SourceException(Failure.BAD_DATA, dataset.id() + ": two different rows for key " + k
-                            + ": " + rows.get(earlier) + " and " + row);
+                    throw new SourceException(Failure.BAD_DATA, dataset.id() + ": two different rows for key "
+                            + seen.key(row) + ": " + rows.get(earlier) + " and " + row);
                 }
                 repeats++;
             }

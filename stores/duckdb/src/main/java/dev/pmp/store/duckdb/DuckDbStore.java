@@ -6,6 +6,7 @@ import dev.pmp.spi.ColumnType;
 import dev.pmp.spi.Dataset;
 import dev.pmp.spi.Event;
 import dev.pmp.spi.FetchRecord;
+import dev.pmp.spi.NaturalKeys;
 import dev.pmp.spi.Row;
 import dev.pmp.spi.Schema;
 import dev.pmp.spi.StandardMapping;
@@ -548,7 +549,7 @@ public final class DuckDbStore implements Store {
         }
         int[] keyIndexes = schema.naturalKey().stream().mapToInt(schema::indexOf).toArray();
         int grid = schema.indexOf(dataset.timeShape().gridColumn());
-        NaturalKeySet keys = new NaturalKeySet(rows, keyIndexes, grid);
+        NaturalKeys keys = new NaturalKeys(rows, keyIndexes, grid);
         long lo = Long.MAX_VALUE;
         long hi = Long.MIN_VALUE;
         for (int i = 0; i < rows.size(); i++) {

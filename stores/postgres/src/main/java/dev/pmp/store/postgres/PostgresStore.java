@@ -2,6 +2,7 @@ package dev.pmp.store.postgres;
 
 import dev.pmp.spi.Batch;
 import dev.pmp.spi.Dataset;
+import dev.pmp.spi.NaturalKeys;
 import dev.pmp.spi.Event;
 import dev.pmp.spi.FetchRecord;
 import dev.pmp.spi.Row;
@@ -22,11 +23,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -480,7 +479,7 @@ public final class PostgresStore implements Store {
         Schema schema = dataset.schema();
         int[] keyIndexes = schema.naturalKey().stream().mapToInt(schema::indexOf).toArray();
         int grid = schema.indexOf(dataset.timeShape().gridColumn());
-        Set<List<Object>> keys = new HashSet<>(rows.size() * 2);
+        NaturalKeys keys = new NaturalKeys(rows, keyIndexes, grid);
         Instant lo = null;
         Instant hi = null;
         for (int i = 0; i < rows.size(); i++) {
@@ -493,13 +492,9 @@ public final class PostgresStore implements Store {
                 throw new StoreException(dataset.id() + ": row " + (i + 1) + " of " + rows.size() + " " + row
                         + " rejected, nothing written: " + problem);
             }
-            List<Object> key = new ArrayList<>(keyIndexes.length);
-            for (int k : keyIndexes) {
-                key.add(row.get(k));
-            }
-            if (!keys.add(key)) {
+            if (!keys.add(i)) {
                 throw new StoreException(dataset.id() + ": two rows for natural key " + schema.naturalKey() + " = "
-                        + key + " in one batch, nothing written");
+                        + keys.key(row) + " in one batch, nothing written");
             }
             Instant at = row.instant(grid);
             lo = lo == null || at.isBefore(lo) ? at : lo;

@@ -1,6 +1,5 @@
-package dev.pmp.store.duckdb;
+package dev.pmp.spi;
 
-import dev.pmp.spi.Row;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +9,7 @@ import java.util.Objects;
 /**
  * The natural keys of the rows of one batch seen so far, to find two rows sharing one, without allocating
  * a key object per row as a {@code Set<List<Object>>} would (a three-million-row bulk write spent seconds
- * there). An open-addressing table of row positions and 64-bit key hashes; rows with equal hashes are
+ * there). The pipeline's row check and the stores' write checks all use it. An open-addressing table of row positions and 64-bit key hashes; rows with equal hashes are
  * compared value by value, so a hash collision never passes for a repeat.
  *
  * <p>Two rows with one key share their grid instant, and parsers hand over rows in ascending grid order.
@@ -18,7 +17,7 @@ import java.util.Objects;
  * instant moves on: a small table that stays in the processor's cache. The first row whose instant goes
  * back switches to one table for every row. One instance per check; not thread-safe.
  */
-final class NaturalKeySet {
+public final class NaturalKeys {
 
     private static final int FIRST_CAPACITY = 64;
 
@@ -41,7 +40,7 @@ final class NaturalKeySet {
      * @param keyIndexes the positions of the natural-key columns in a row
      * @param grid the position of the grid column, one of the key columns; its values must not be null
      */
-    NaturalKeySet(List<Row> rows, int[] keyIndexes, int grid) {
+    public NaturalKeys(List<Row> rows, int[] keyIndexes, int grid) {
         this.rows = rows;
         this.keyIndexes = keyIndexes.clone();
         this.grid = grid;
@@ -53,7 +52,17 @@ final class NaturalKeySet {
      *
      * @return false when an earlier added row has the same key (values equal by {@link Object#equals})
      */
-    boolean add(int position) {
+    public boolean add(int position) {
+        return addOrFind(position) < 0;
+    }
+
+    /**
+     * Adds the key of row {@code position}, or finds the earlier row that has it; then the row is not
+     * added. Rows are added in position order, each once.
+     *
+     * @return the position of the earlier added row with the same key, or -1 when the key is new
+     */
+    public int addOrFind(int position) {
         Row row = rows.get(position);
         if (!whole) {
             Instant at = row.instant(grid);
@@ -71,7 +80,7 @@ final class NaturalKeySet {
         int slot = (int) hash & mask;
         while (slots[slot] != 0) {
             if (hashes[slot] == hash && sameKey(rows.get(slots[slot] - 1), row)) {
-                return false;
+                return slots[slot] - 1;
             }
             slot = (slot + 1) & mask;
         }
@@ -81,11 +90,11 @@ final class NaturalKeySet {
         if (size * 2 > slots.length) {
             grow();
         }
-        return true;
+        return -1;
     }
 
     /** The key values of {@code row}, for messages. */
-    List<Object> key(Row row) {
+    public List<Object> key(Row row) {
         List<Object> key = new ArrayList<>(keyIndexes.length);
         for (int k : keyIndexes) {
             key.add(row.get(k));

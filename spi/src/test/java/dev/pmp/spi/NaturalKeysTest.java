@@ -1,15 +1,14 @@
-package dev.pmp.store.duckdb;
+package dev.pmp.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pmp.spi.Row;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Rows are (grid instant, point, value); the key is the instant and the point. */
-class NaturalKeySetTest {
+class NaturalKeysTest {
 
     private static final Instant T = Instant.parse("2024-01-01T06:00:00Z");
     private static final int[] KEY = {0, 1};
@@ -20,7 +19,7 @@ class NaturalKeySetTest {
 
     /** The position of the first row whose key an earlier row had, or -1. */
     private static int firstRepeat(List<Row> rows) {
-        NaturalKeySet keys = new NaturalKeySet(rows, KEY, 0);
+        NaturalKeys keys = new NaturalKeys(rows, KEY, 0);
         for (int i = 0; i < rows.size(); i++) {
             if (!keys.add(i)) {
                 return i;
@@ -80,8 +79,20 @@ class NaturalKeySetTest {
     }
 
     @Test
+    void findsTheEarlierRowWithTheKey() {
+        List<Row> rows = List.of(row(0, "A"), row(0, "B"), row(1, "A"), row(0, "B"), row(1, "A"), row(0, "A"));
+        NaturalKeys keys = new NaturalKeys(rows, KEY, 0);
+        int[] found = new int[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            found[i] = keys.addOrFind(i);
+        }
+        // Row 3 sends the grid back, so the whole batch is kept from there on.
+        assertThat(found).containsExactly(-1, -1, -1, 1, 2, 0);
+    }
+
+    @Test
     void namesTheKeyValues() {
         List<Row> rows = List.of(row(0, "A"));
-        assertThat(new NaturalKeySet(rows, KEY, 0).key(rows.get(0))).containsExactly(T, "A");
+        assertThat(new NaturalKeys(rows, KEY, 0).key(rows.get(0))).containsExactly(T, "A");
     }
 }
