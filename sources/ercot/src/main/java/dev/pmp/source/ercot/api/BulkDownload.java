@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * The bulk route of {@link ReportFeed} (README section 3.5): the archive listing of a window's documents by post
@@ -207,22 +208,25 @@ final class BulkDownload {
         throw new SourceException(Failure.BAD_DATA, what + ": member " + name + " is not named <docId>.zip");
     }
 
+    /** Postings in a part parsed on its own thread; fewer postings are parsed on the caller's thread. */
+    static final int POSTINGS_PER_PART = 64;
+
     /**
      * The rows of posting zips (or bare CSVs) in posting order. A posting whose first row's time columns an
-     * earlier posting's first row had is a re-post ({@code _retry}) and replaces it.
+     * earlier posting's first row had is a re-post ({@code _retry}) and replaces it. A month's bundle holds
+     * thousands of postings: they are parsed in contiguous parts, one per processor, on the common fork-join
+     * pool with the caller helping; the result, the notes and the first failure are those of parsing them in
+     * order.
      *
      * @param notes receives the parser's notes and one line per re-post
      */
     static List<Row> readPostings(ErcotReport report, String what, List<Zips.Member> postings, List<String> notes,
             List<String> unknownColumns) throws SourceException {
+        List<Read> parsed = parseAll(report, what, postings);
         Map<List<Object>, Integer> byFirst = new HashMap<>();
         List<List<Row>> kept = new ArrayList<>(postings.size());
-        ReportParser.Postings parser = new ReportParser.Postings(report);
-        int index = 0;
-        for (Zips.Member posting : postings) {
-            Zips.Member csv = posting.name().toLowerCase(Locale.ROOT).endsWith(".csv") ? posting
-                    : Zips.singleCsv(what + " member " + posting.name(), posting.bytes());
-            ReportRows rows = parser.parse(csv.name(), csv.bytes());
+        for (int index = 0; index < parsed.size(); index++) {
+            ReportRows rows = parsed.get(index).rows();
             notes.addAll(rows.notes());
             unknownColumns.addAll(rows.unknownColumns());
             kept.add(rows.rows());
@@ -232,15 +236,66 @@ final class BulkDownload {
                 Integer earlier = byFirst.put(List.of(first.get(0), first.get(1)), index);
                 if (earlier != null) {
                     kept.set(earlier, List.of());
-                    notes.add(what + ": " + csv.name() + " re-posts the data of " + postings.get(earlier).name()
+                    notes.add(what + ": " + parsed.get(index).csv() + " re-posts the data of " + postings.get(earlier).name()
                             + "; the later posting is kept");
                 }
             }
-            index++;
         }
-        List<Row> all = new ArrayList<>();
+        int size = 0;
+        for (List<Row> rows : kept) {
+            size += rows.size();
+        }
+        List<Row> all = new ArrayList<>(size);
         kept.forEach(all::addAll);
         return all;
+    }
+
+    /** One posting's CSV: its name and rows. */
+    private record Read(String csv, ReportRows rows) {
+    }
+
+    /** Every posting parsed, in order; the first failure in posting order is thrown. */
+    private static List<Read> parseAll(ErcotReport report, String what, List<Zips.Member> postings)
+            throws SourceException {
+        int parts = Math.min(Runtime.getRuntime().availableProcessors(), postings.size() / POSTINGS_PER_PART);
+        if (parts <= 1) {
+            return parsePart(report, what, postings);
+        }
+        List<ForkJoinTask<Object>> tasks = new ArrayList<>(parts);
+        for (int p = 0; p < parts; p++) {
+            List<Zips.Member> part = postings.subList(postings.size() * p / parts, postings.size() * (p + 1) / parts);
+            tasks.add(ForkJoinTask.adapt(() -> {
+                try {
+                    return parsePart(report, what, part);
+                } catch (SourceException e) {
+                    return e;
+                }
+            }));
+        }
+        List<Read> out = new ArrayList<>(postings.size());
+        for (ForkJoinTask<Object> task : ForkJoinTask.invokeAll(tasks)) {
+            Object result = task.join();
+            if (result instanceof SourceException e) {
+                throw e;
+            }
+            @SuppressWarnings("unchecked")
+            List<Read> rows = (List<Read>) result;
+            out.addAll(rows);
+        }
+        return out;
+    }
+
+    /** Parses postings one after another with one parser (its string cache is not shared between threads). */
+    private static List<Read> parsePart(ErcotReport report, String what, List<Zips.Member> postings)
+            throws SourceException {
+        ReportParser.Postings parser = new ReportParser.Postings(report);
+        List<Read> out = new ArrayList<>(postings.size());
+        for (Zips.Member posting : postings) {
+            Zips.Member csv = posting.name().toLowerCase(Locale.ROOT).endsWith(".csv") ? posting
+                    : Zips.singleCsv(what + " member " + posting.name(), posting.bytes());
+            out.add(new Read(csv.name(), parser.parse(csv.name(), csv.bytes())));
+        }
+        return out;
     }
 
     /**

@@ -18,8 +18,10 @@ import dev.pmp.spi.Window;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -261,6 +263,48 @@ class ReportFeedTest {
         assertThat(p.rows()).hasSize(28);
         assertThat(p.rows().get(0).get(4)).isEqualTo(23.5);
         assertThat(p.notes()).anySatisfy(n -> assertThat(n).contains("retry.csv re-posts the data of 1.zip"));
+    }
+
+    /**
+     * A month's bundle holds thousands of postings, parsed in parts on several threads: the rows, the re-post
+     * note and the first failure must be exactly those of reading the postings one by one in order.
+     */
+    @Test
+    void aLargeBundleReadsAsItsPostingsOneByOneInOrder() throws Exception {
+        String csv = new String(resource("archive/np6-905-cd.csv"), java.nio.charset.StandardCharsets.US_ASCII);
+        int count = 6 * BulkDownload.POSTINGS_PER_PART;
+        Map<String, byte[]> postings = new LinkedHashMap<>();
+        List<Row> expected = new ArrayList<>();
+        Map<Integer, Integer> startOf = new java.util.HashMap<>();
+        for (int i = 0; i < count; i++) {
+            // Postings 0..count-2 are the intervals of days 1, 2, ... in order; the last re-posts posting 10.
+            int q = i == count - 1 ? 10 : i;
+            String day = String.format("09/%02d/2026,%d,%d,", 1 + q / 96, 1 + q % 96 / 4, 1 + q % 4);
+            String posting = csv.replace("09/29/2026,12,1,", day);
+            if (i == count - 1) {
+                posting = posting.replace(",22.42,", ",99.5,");
+            }
+            postings.put((1000 + i) + ".zip", zip("p" + i + ".csv", ascii(posting)));
+            List<Row> alone = RT.parse(SEPTEMBER, response("https://x/", zip("1.zip", zip("p" + i + ".csv",
+                    ascii(posting))))).rows();
+            if (i == count - 1) {
+                expected.subList(startOf.get(10), startOf.get(10) + alone.size()).clear();
+            }
+            startOf.put(i, expected.size());
+            expected.addAll(alone);
+        }
+        Parsed p = RT.parse(SEPTEMBER, response("https://x/?download=1", zip(postings)));
+        assertThat(p.rows()).hasSize((count - 1) * 28).containsExactlyElementsOf(expected);
+        assertThat(p.rows().get(p.rows().size() - 28).get(4)).isEqualTo(99.5);
+        assertThat(p.notes().stream().filter(n -> n.contains("re-posts"))).singleElement().asString()
+                .endsWith(": p" + (count - 1) + ".csv re-posts the data of 1010.zip; the later posting is kept");
+
+        // Two bad postings in different parts: the earlier one is named, as reading in order would.
+        Map<String, byte[]> bad = new LinkedHashMap<>(postings);
+        bad.put("1100.zip", zip("p100.csv", ascii(csv.replace("22.42", "x"))));
+        bad.put("1300.zip", zip("p300.csv", ascii("garbage")));
+        assertFailure(() -> RT.parse(SEPTEMBER, response("https://x/?download=1", zip(bad))), Failure.BAD_DATA,
+                "p100.csv");
     }
 
     @Test
