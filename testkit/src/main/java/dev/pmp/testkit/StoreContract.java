@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -232,6 +233,48 @@ public abstract class StoreContract {
         assertThat(store.view().revisions(SYSTEM_LOAD, 10)).isEmpty();
         assertThat(scan(SYSTEM_LOAD, DAY)).containsExactlyElementsOf(rows);
         assertThat(store.view().fetches(SYSTEM_LOAD, 1).get(0).rowsUnchanged()).isEqualTo(3);
+    }
+
+    /**
+     * Random overlapping batches (new keys, changed and unchanged rows, batches in any grid order, stored rows
+     * in range that a batch leaves out) against a model of what must be stored: every key once, with the
+     * newest batch's values, and the counts add up. A store that enforces key uniqueness itself, without a
+     * database constraint, is held to it here.
+     */
+    @Test
+    void randomOverlappingBatchesKeepOneRowPerKeyWithTheNewestValues() throws Exception {
+        Random random = new Random(20261121L);
+        String[] points = {"HB_NORTH", "HB_SOUTH", "LZ_WEST", "BUS_1", "BUS_2"};
+        java.util.Map<List<Object>, Row> model = new java.util.HashMap<>();
+        for (int b = 0; b < 40; b++) {
+            int from = random.nextInt(80);
+            int to = from + 1 + random.nextInt(16);
+            List<Row> rows = new ArrayList<>();
+            for (int q = from; q < to; q++) {
+                for (String point : points) {
+                    if (random.nextInt(4) > 0) {
+                        rows.add(price(q, point, (double) random.nextInt(3), random.nextBoolean() ? null : 1.0));
+                    }
+                }
+            }
+            java.util.Collections.shuffle(rows, random);
+            int inserted = 0;
+            int updated = 0;
+            for (Row r : rows) {
+                Row before = model.put(List.of(r.get(0), r.get(2)), r);
+                if (before == null) {
+                    inserted++;
+                } else if (!before.equals(r)) {
+                    updated++;
+                }
+            }
+            WriteResult result = store.write(batch(SETTLEMENT_POINT_PRICES, rows,
+                    new Window(quarter(from), quarter(to))));
+            assertThat(result).as("batch %d", b).isEqualTo(new WriteResult(inserted, updated,
+                    rows.size() - inserted - updated));
+        }
+        List<Row> stored = scan(SETTLEMENT_POINT_PRICES, EVERYTHING);
+        assertThat(stored).hasSize(model.size()).containsExactlyInAnyOrderElementsOf(model.values());
     }
 
     @Test

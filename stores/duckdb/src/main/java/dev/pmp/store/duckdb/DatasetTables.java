@@ -70,8 +70,7 @@ record DatasetTables(Dataset dataset, String table, String revisions, String sta
 
     String createTable() {
         return "CREATE TABLE IF NOT EXISTS " + table + " (" + columnDefinitions(true)
-                + ", ingested_at_utc TIMESTAMP NOT NULL, fetch_id VARCHAR NOT NULL, PRIMARY KEY ("
-                + schema().naturalKey().stream().map(DatasetTables::quote).collect(Collectors.joining(", ")) + "))";
+                + ", ingested_at_utc TIMESTAMP NOT NULL, fetch_id VARCHAR NOT NULL)";
     }
 
     String createRevisions() {

@@ -392,12 +392,13 @@ public final class DuckDbStore implements Store {
     }
 
     /**
-     * Writes the batch in one transaction: rows are checked, staged with the DuckDB appender, compared
-     * with the stored rows of the same grid-time range (never the whole table), superseded versions
-     * copied to the revision table, changed rows updated, new rows inserted, coverage merged and the
-     * fetch line appended. When the table holds no row in the batch's grid-time range (a backfill of new
-     * time) the comparison is skipped and the staged rows are inserted as they are; the result is the
-     * same. On any failure the transaction is rolled back and nothing has changed.
+     * Writes the batch in one transaction: rows are checked, then, when the table holds no row in the
+     * batch's grid-time range (a backfill of new time), appended straight into the table with the DuckDB
+     * appender (nothing can match); otherwise staged with the appender and compared with the stored rows
+     * of the same grid-time range (never the whole table), superseded versions copied to the revision
+     * table, changed rows updated and new rows inserted. Then coverage is merged and the fetch line
+     * appended. On any failure the transaction is rolled back, appended rows included, and nothing has
+     * changed.
      *
      * @throws StoreException when the dataset was not prepared, a row does not fit the schema, two rows
      *     share a natural key, or DuckDB fails
@@ -411,15 +412,16 @@ public final class DuckDbStore implements Store {
         }
         long[] gridRange = check(dataset, batch.rows());
         try {
-            stage(tables, batch.rows());
-        } catch (SQLException | RuntimeException e) {
-            forgetStatements(e);
-            throw new StoreException("cannot stage " + batch.rows().size() + " rows of " + dataset.id()
-                    + ": " + e.getMessage(), e);
-        }
-        try {
             return inTransaction(() -> {
-                WriteResult result = gridRange == null ? WriteResult.NONE : upsert(tables, batch, gridRange);
+                WriteResult result;
+                if (gridRange == null) {
+                    result = WriteResult.NONE;
+                } else if (rangeEmpty(tables, gridRange)) {
+                    result = appendNew(tables, batch);
+                } else {
+                    stage(tables, batch.rows());
+                    result = upsert(tables, batch, gridRange);
+                }
                 mergeCoverage(dataset.id(), batch.covered());
                 insertFetch(batch.fetch().withCounts(result));
                 return result;
@@ -630,21 +632,19 @@ public final class DuckDbStore implements Store {
         return null;
     }
 
-    /**
-     * Replaces the staging table's content with the rows, outside the write transaction: the staging
-     * table is connection-local scratch space, emptied before every write.
-     */
+    /** Replaces the staging table's content with the rows; the staging table is connection-local scratch space. */
     private void stage(DatasetTables tables, List<Row> rows) throws SQLException {
         statement("DELETE FROM " + tables.stage()).executeUpdate();
         if (rows.isEmpty()) {
             return;
         }
         ColumnType[] types = columnTypes(tables.schema());
+        Utf8 utf8 = new Utf8();
         try (DuckDBAppender appender = connection.createAppender("temp", "main", tables.stageName())) {
             for (Row row : rows) {
                 appender.beginRow();
                 for (int i = 0; i < types.length; i++) {
-                    append(appender, types[i], row.get(i));
+                    append(appender, types[i], row.get(i), utf8);
                 }
                 appender.endRow();
             }
@@ -652,7 +652,55 @@ public final class DuckDbStore implements Store {
         }
     }
 
-    private static void append(DuckDBAppender appender, ColumnType type, Object value) throws SQLException {
+    /**
+     * Appends the batch's rows, with its ingestion time and fetch id, straight into the dataset's table. The
+     * appender joins the write's open transaction, so a rollback removes them. Only for a grid-time range the
+     * table holds no row in: nothing is compared.
+     */
+    private WriteResult appendNew(DatasetTables tables, Batch batch) throws SQLException {
+        ColumnType[] types = columnTypes(tables.schema());
+        long ingestedAt = Instants.truncatedMicros(batch.ingestedAt());
+        byte[] fetchId = batch.fetch().fetchId().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Utf8 utf8 = new Utf8();
+        Dataset dataset = batch.dataset();
+        try (DuckDBAppender appender = connection.createAppender(catalog, dataset.source(), dataset.name())) {
+            for (Row row : batch.rows()) {
+                appender.beginRow();
+                for (int i = 0; i < types.length; i++) {
+                    append(appender, types[i], row.get(i), utf8);
+                }
+                appender.appendEpochMicros(ingestedAt);
+                appender.append(fetchId);
+                appender.endRow();
+            }
+            appender.flush();
+        }
+        return new WriteResult(batch.rows().size(), 0, 0);
+    }
+
+    /**
+     * The UTF-8 bytes of the texts of one write, each encoded once: parsers hand over one instance per
+     * distinct text (a settlement point's name in each of a month's 2,976 intervals), and the appender
+     * would otherwise encode it on every row. Texts of many distinct values (more than {@value #LIMIT})
+     * are encoded as they come.
+     */
+    private static final class Utf8 {
+        private static final int LIMIT = 100_000;
+        private final Map<String, byte[]> known = new HashMap<>();
+
+        byte[] of(String text) {
+            byte[] bytes = known.get(text);
+            if (bytes == null) {
+                bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                if (known.size() < LIMIT) {
+                    known.put(text, bytes);
+                }
+            }
+            return bytes;
+        }
+    }
+
+    private static void append(DuckDBAppender appender, ColumnType type, Object value, Utf8 utf8) throws SQLException {
         if (value == null) {
             appender.appendNull();
             return;
@@ -662,30 +710,21 @@ public final class DuckDbStore implements Store {
             case DATE -> appender.append((LocalDate) value);
             case DOUBLE -> appender.append(((Double) value).doubleValue());
             case BIGINT -> appender.append(((Long) value).longValue());
-            case VARCHAR -> appender.append((String) value);
+            case VARCHAR -> appender.append(utf8.of((String) value));
             case BOOLEAN -> appender.append(((Boolean) value).booleanValue());
         }
     }
 
     /**
-     * Upserts the staged rows. When the table holds no row in the staged grid range (a backfill of new
-     * time), nothing can match: the rows are inserted with one plain {@code INSERT ... SELECT}, without
-     * the joins. Otherwise three statements, whose affected-row counts give the result: copy the stored
-     * versions of changed rows to the revision table, update those rows, insert the new ones. Every
-     * statement that reads the target restricts its grid column to the staged range, so its cost follows
-     * the batch, not the table: DuckDB skips every row group whose zone map lies outside the range.
+     * Upserts the staged rows into a grid range the table already holds rows in, with three statements whose
+     * affected-row counts give the result: copy the stored versions of changed rows to the revision table,
+     * update those rows, insert the new ones. Every statement that reads the target restricts its grid
+     * column to the staged range, so its cost follows the batch, not the table: DuckDB skips every row group
+     * whose zone map lies outside the range.
      */
     private WriteResult upsert(DatasetTables t, Batch batch, long[] gridRange) throws SQLException {
         long ingestedAt = Instants.truncatedMicros(batch.ingestedAt());
         String fetchId = batch.fetch().fetchId();
-        if (rangeEmpty(t, gridRange)) {
-            long inserted = execute(statement("INSERT INTO " + t.table() + " SELECT " + t.columns("s")
-                    + ", make_timestamp(?::BIGINT), ? FROM " + t.stage() + " s"), ingestedAt, fetchId);
-            if (inserted != batch.rows().size()) {
-                throw new IllegalStateException("staged " + batch.rows().size() + " rows but inserted " + inserted);
-            }
-            return new WriteResult(inserted, 0, 0);
-        }
         String inRange = t.gridBetweenParameters("t");
         String keys = t.sameKey("t", "s");
         String differ = t.valuesDiffer("t", "s");
@@ -720,17 +759,6 @@ public final class DuckDbStore implements Store {
             r.next();
             return r.getLong(1) == 0;
         }
-    }
-
-    /**
-     * Runs a row statement whose parameters are: ingestion time, fetch id.
-     *
-     * @return the number of rows it inserted
-     */
-    private static long execute(PreparedStatement p, long ingestedAt, String fetchId) throws SQLException {
-        p.setLong(1, ingestedAt);
-        p.setString(2, fetchId);
-        return p.executeLargeUpdate();
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.pmp.spi.Schema;
 import dev.pmp.spi.Store;
 import dev.pmp.spi.StoreException;
 import dev.pmp.spi.TimeShape;
+import dev.pmp.spi.Window;
 import dev.pmp.spi.WriteResult;
 import dev.pmp.testkit.StoreContract;
 import java.nio.file.Files;
@@ -103,6 +104,40 @@ class DuckDbStoreTest extends StoreContract {
             assertThat(single(s, "SELECT string_agg(rows_inserted || '/' || rows_updated || '/' || rows_unchanged, ' ' "
                     + "ORDER BY line) FROM pmp.pmp.fetches")).isEqualTo("1/0/0 0/1/0");
             assertThat(single(s, "SELECT version FROM pmp.pmp.schema_version")).isEqualTo("1");
+            // No primary-key index: the write's own checks keep one row per natural key (see the README).
+            assertThat(single(s, "SELECT count(*) FROM duckdb_constraints() WHERE schema_name = 'sample' "
+                    + "AND table_name = 'system_load' AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')")).isEqualTo("0");
+            assertThat(single(s, "SELECT count(*) FROM duckdb_indexes() WHERE schema_name = 'sample'")).isEqualTo("0");
+        }
+    }
+
+    /** Files written before the tables lost their primary key keep it, and are read and written the same. */
+    @Test
+    void aTableWithThePrimaryKeyOfEarlierBuildsWorksTheSame() throws Exception {
+        store.close();
+        store = null;
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file());
+                Statement s = c.createStatement()) {
+            s.execute("DROP TABLE pmp.sample.settlement_point_prices");
+            s.execute("CREATE TABLE pmp.sample.settlement_point_prices (interval_start_utc TIMESTAMP NOT NULL, "
+                    + "interval_end_utc TIMESTAMP NOT NULL, settlement_point VARCHAR NOT NULL, price DOUBLE, "
+                    + "congestion DOUBLE, ingested_at_utc TIMESTAMP NOT NULL, fetch_id VARCHAR NOT NULL, "
+                    + "PRIMARY KEY (interval_start_utc, settlement_point))");
+        }
+        store = DuckDbStore.open(file());
+        store.prepare(SETTLEMENT_POINT_PRICES);
+        DuckDbStore duck = (DuckDbStore) store;
+        Window day = Window.of(T0, java.time.Duration.ofDays(1));
+        store.write(batch(SETTLEMENT_POINT_PRICES, List.of(price(0, "HB_NORTH", 30.0, 1.0),
+                price(1, "HB_NORTH", 31.0, null)), day));
+        assertThat(store.write(batch(SETTLEMENT_POINT_PRICES, List.of(price(0, "HB_NORTH", 30.5, 1.0),
+                price(1, "HB_NORTH", 31.0, null), price(2, "HB_NORTH", 32.0, null)), day)))
+                .isEqualTo(new WriteResult(1, 1, 1));
+        assertThat(scan(SETTLEMENT_POINT_PRICES, day)).containsExactly(price(0, "HB_NORTH", 30.5, 1.0),
+                price(1, "HB_NORTH", 31.0, null), price(2, "HB_NORTH", 32.0, null));
+        try (Statement s = duck.connection().createStatement()) {
+            assertThat(single(s, "SELECT count(*) FROM duckdb_constraints() WHERE schema_name = 'sample' "
+                    + "AND table_name = 'settlement_point_prices' AND constraint_type = 'PRIMARY KEY'")).isEqualTo("1");
         }
     }
 
@@ -127,6 +162,25 @@ class DuckDbStoreTest extends StoreContract {
         }
         assertThat(state(SYSTEM_LOAD)).isEqualTo(before);
         assertThat(store.write(failing)).isEqualTo(new WriteResult(1, 1, 0));
+    }
+
+    /** A batch of new time is appended straight into the table inside the transaction: a rollback removes it. */
+    @Test
+    void failureAfterNewRowsWereAppendedRemovesThem() throws Exception {
+        DuckDbStore duck = (DuckDbStore) store;
+        try (Statement s = duck.connection().createStatement()) {
+            s.execute("ALTER TABLE " + duck.catalogTable("coverage") + " RENAME TO coverage_elsewhere");
+        }
+        List<Row> rows = List.of(load(0, 1.0, null, null, null, null), load(1, 2.0, null, null, null, null));
+        assertThatThrownBy(() -> store.write(batch(SYSTEM_LOAD, rows, hours(0, 1))))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("rolled back");
+        try (Statement s = duck.connection().createStatement()) {
+            assertThat(single(s, "SELECT count(*) FROM pmp.sample.system_load")).isEqualTo("0");
+            s.execute("ALTER TABLE " + duck.catalogTable("coverage_elsewhere") + " RENAME TO coverage");
+        }
+        assertThat(store.write(batch(SYSTEM_LOAD, rows, hours(0, 1)))).isEqualTo(new WriteResult(2, 0, 0));
+        assertThat(scan(SYSTEM_LOAD, hours(0, 1))).containsExactlyElementsOf(rows);
     }
 
     @Test
