@@ -45,8 +45,9 @@ import java.util.stream.Stream;
  * The end-to-end ERCOT backfill figure: one month of NP6-905-CD ({@code ercot.spp_real_time_15min}) from
  * the simulator's ERCOT Public API into a fresh DuckDB store file, through the real path: {@link ErcotSource}'s
  * feed and bearer-token sign-in, {@link AuthCredentials}, {@link HttpFetcher} with ERCOT's published request
- * budget (30 per minute on the API lane), {@link Pipeline#fill} (bundle listing, bundle download, parse,
- * validate, write in one transaction) and {@link DuckDbStore} opened as {@code pmp} opens it
+ * budget (30 per minute on the API lane), {@link Pipeline#fill} (bundle listing, bundle download, then parse,
+ * validate and write {@code BulkDownload.POSTINGS_PER_WRITE} postings at a time, each part in its own
+ * transaction) and {@link DuckDbStore} opened as {@code pmp} opens it
  * ({@link DuckDbStore#DEFAULT_THREADS} DuckDB thread). The month is served as a zip of posting zips of
  * {@code POINTS} settlement points (default 1,000; January 2024: 2,976 intervals, 2,976,000 rows), built
  * before the clock starts ({@link SppMonthBundle}, {@link WideBundleEndpoint}).
@@ -55,10 +56,12 @@ import java.util.stream.Stream;
  * {@code RUNS} with it on ({@link RawArchive}: the bundle gzip-compressed to disk). Each prints rows,
  * seconds, rows per second end to end, the time spent waiting on the request budget
  * ({@link HttpResult#waited()}; the listing and the download are two requests, 2 s apart at 30 per minute)
- * and rows per second without it, and the phases: fetch (HTTP, waits excluded), parse ({@link Feed#parse}),
- * write ({@link DuckDbStore#write}) and the rest of the pipeline (validation, sha256, archive), plus the
+ * and rows per second without it, and the phases: fetch (HTTP, waits excluded), parse ({@link Feed#parseParts},
+ * on the pipeline's thread) and write ({@link DuckDbStore#write}, on its writer thread from the second part on),
+ * then how much parse and write overlapped (or, when they did not, the rest of the pipeline), plus the
  * process's CPU time and the JVM's garbage-collection time inside the run (a phase's wall time includes the
- * collections that fell in it). After the runs, validation and sha256 are timed alone on the same rows and bytes.
+ * collections that fell in it). After the runs, validation is timed alone on the last part's rows, and sha256
+ * on the bundle.
  *
  * <p>Run by {@code benchmarks/run.sh backfill} or
  * {@code java -Xmx4g -cp benchmarks/target/benchmarks.jar dev.pmp.bench.ercotapi.BackfillBenchmark [POINTS [RUNS [YYYY-MM]]]}.
@@ -100,8 +103,8 @@ public final class BackfillBenchmark {
                 long s0 = System.nanoTime();
                 RawArchive.sha256(bundle.bytes());
                 double sha = (System.nanoTime() - s0) / 1e9;
-                System.out.printf("alone, on the last run's rows and bytes: Pipeline.validate %.2f s, sha256 %.2f s%n",
-                        validate, sha);
+                System.out.printf("alone: Pipeline.validate of the last part (%,d rows) %.3f s, sha256 of the bundle %.2f s%n",
+                        last.rows().size(), validate, sha);
             }
         }
     }
@@ -115,7 +118,7 @@ public final class BackfillBenchmark {
         return total;
     }
 
-    /** The rows one run parsed, kept to time validation alone after the runs. */
+    /** The rows of one run's last part, kept to time validation alone after the runs. */
     private record Run(List<Row> rows) {
         Run {
             rows = List.copyOf(rows);
@@ -170,11 +173,15 @@ public final class BackfillBenchmark {
             double fetch = phases.fetchNanos / 1e9 - waited;
             double parse = phases.parseNanos / 1e9;
             double write = phases.writeNanos / 1e9;
+            // Parts are read on this thread while the one before is written on the pipeline's writer thread, so
+            // parse and write overlap: their sum less the time they had is how much.
+            double overlap = fetch + parse + write - (seconds - waited);
             System.out.printf("%-7s archive %-3s %,d rows in %.2f s = %,.0f rows/s end to end; budget waits %.2f s;"
-                    + " without them %.2f s = %,.0f rows/s | fetch %.2f parse %.2f write %.2f rest %.2f s"
+                    + " without them %.2f s = %,.0f rows/s | fetch %.2f parse %.2f write %.2f s, %s %.2f s"
                     + " | process CPU %.2f s, GC %.2f s%n",
                     name, archive ? "on" : "off", stored, seconds, stored / seconds, waited, seconds - waited,
-                    stored / (seconds - waited), fetch, parse, write, seconds - waited - fetch - parse - write, cpu, gc);
+                    stored / (seconds - waited), fetch, parse, write, overlap >= 0 ? "overlapping" : "rest",
+                    Math.abs(overlap), cpu, gc);
             return new Run(phases.lastRows);
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {

@@ -30,10 +30,13 @@ final class Phases {
     long waitedNanos;
     long parseNanos;
     long writeNanos;
-    /** The rows of the last parse that returned any. */
+    /** The rows of the last parse or part that had any. */
     List<Row> lastRows = List.of();
 
-    /** {@code feed}, with the time of every {@link Feed#parse} added to {@link #parseNanos}. */
+    /**
+     * {@code feed}, with the time of every {@link Feed#parse}, and of every {@link Feed#parseParts} less the
+     * time its parts spent being checked and written, added to {@link #parseNanos}.
+     */
     Feed feed(Feed feed) {
         return new Feed() {
             @Override
@@ -57,6 +60,29 @@ final class Phases {
                     return parsed;
                 } finally {
                     parseNanos += System.nanoTime() - t0;
+                }
+            }
+
+            @Override
+            public Optional<FetchRequest> parseParts(Window window, FetchResponse response, Parts parts)
+                    throws SourceException, StoreException {
+                long t0 = System.nanoTime();
+                long[] inParts = {0};
+                try {
+                    return feed.parseParts(window, response, part -> {
+                        long p0 = System.nanoTime();
+                        try {
+                            if (!part.rows().isEmpty()) {
+                                lastRows = part.rows();
+                            }
+                            parts.accept(part);
+                        } finally {
+                            inParts[0] += System.nanoTime() - p0;
+                        }
+                    });
+                } finally {
+                    // The pipeline's checks and writes of each part happen inside; they are not parsing.
+                    parseNanos += System.nanoTime() - t0 - inParts[0];
                 }
             }
 

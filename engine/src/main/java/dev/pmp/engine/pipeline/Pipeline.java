@@ -34,6 +34,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * One pass over one dataset: plan windows from the ledger's frontier to what should be published by
@@ -338,54 +342,30 @@ public final class Pipeline {
         }
         FetchRecord base = new FetchRecord(fetchId, dataset.id(), window, transfer.response().uri().toString(), fetchedAt,
                 transfer.response().status(), raw.length, sha, archived, Duration.ZERO, 0, 0, 0, null, "");
-        Parsed parsed;
-        try {
-            parsed = feed.parse(window, transfer.response());
-            validate(dataset, parsed.rows());
-        } catch (SourceException e) {
-            logFailure(totals, failed(base, e.failure(), e.getMessage(), started));
-            return new Step(e.failure(), e.getMessage(), Optional.empty(), e.isWindowTooLong());
-        }
-        Optional<String> seen = alreadyIngested(dataset, parsed, sha, totals);
-        if (seen.isPresent()) {
-            FetchRecord skipped = new FetchRecord(fetchId, dataset.id(), window, base.url(), fetchedAt, base.httpStatus(),
-                    base.bytes(), sha, archived, since(started), 0, 0, 0, null, seen.get());
+        Optional<FetchRequest> next;
+        try (PartWriter parts = new PartWriter(dataset, window, base, started, totals)) {
             try {
-                totals.written = totals.written.plus(store.write(new Batch(dataset, skipped, List.of(), List.of(),
-                        clock.instant())));
+                next = feed.parseParts(window, transfer.response(), parts::accept);
+                parts.finish();
+            } catch (SourceException e) {
+                // The parts before the bad one are checked: they are written first, and a failure there came first.
+                try {
+                    parts.finish();
+                } catch (StoreException written) {
+                    throw new PartFailure(parts.failedPart(), written);
+                }
+                logFailure(totals, failed(base, e.failure(), partOf(parts.count() + 1) + e.getMessage(), started));
+                return new Step(e.failure(), partOf(parts.count() + 1) + e.getMessage(), Optional.empty(),
+                        e.isWindowTooLong());
             } catch (StoreException e) {
-                String msg = "store: " + e.getMessage();
-                logFailure(totals, failed(base, Failure.TRANSIENT, msg, started));
-                return Step.failed(Failure.TRANSIENT, msg);
+                throw new PartFailure(parts.failedPart(), e);
             }
-            totals.fetches++;
-            totals.notes.add(seen.get());
-            return new Step(null, "", parsed.next());
-        }
-        String message = quarantineMessage(parsed.quarantined());
-        if (!parsed.unknownColumns().isEmpty()) {
-            String drift = SCHEMA_DRIFT + String.join(", ", parsed.unknownColumns()) + " (rows kept without them)";
-            message = message.isEmpty() ? drift : message + "; " + drift;
-            totals.unknownColumns.addAll(parsed.unknownColumns());
-        }
-        FetchRecord record = new FetchRecord(fetchId, dataset.id(), window, base.url(), fetchedAt, base.httpStatus(),
-                base.bytes(), sha, archived, since(started), 0, 0, 0, null, message);
-        WriteResult result;
-        try {
-            result = store.write(new Batch(dataset, record, parsed.rows(), parsed.covered(), clock.instant()));
-        } catch (StoreException e) {
-            String msg = "store: " + e.getMessage();
+        } catch (PartFailure f) {
+            String msg = partOf(f.part) + "store: " + f.getCause().getMessage();
             logFailure(totals, failed(base, Failure.TRANSIENT, msg, started));
             return Step.failed(Failure.TRANSIENT, msg);
         }
         totals.fetches++;
-        totals.rows += parsed.rows().size();
-        totals.written = totals.written.plus(result);
-        if (result.inserted() + result.updated() > 0) {
-            totals.changed = totals.changed == null ? window : totals.changed.span(window);
-        }
-        totals.quarantined.addAll(parsed.quarantined());
-        totals.notes.addAll(parsed.notes());
         if (registry != null) {
             try {
                 registry.register(dataset.id(), sha);
@@ -393,7 +373,189 @@ public final class Pipeline {
                 totals.notes.add("could not register the payload in " + registry.location() + ": " + e.getMessage());
             }
         }
-        return new Step(null, "", parsed.next());
+        return new Step(null, "", next);
+    }
+
+    /**
+     * Where in a document read in parts a message belongs: nothing for the first part, so a document of one
+     * part reads as before; "part n: " after it, when the parts before are stored.
+     */
+    private static String partOf(int part) {
+        return part <= 1 ? "" : "part " + part + ": ";
+    }
+
+    /** A failed write of the given part of a document. */
+    private static final class PartFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int part;
+
+        PartFailure(int part, StoreException cause) {
+            super(cause);
+            this.part = part;
+        }
+    }
+
+    /**
+     * Checks and writes the parts of one document in order, the write of one part overlapping the reading of
+     * the next: a part is checked on the reading thread and held; when the next arrives, the held part goes
+     * to a writer thread (started with the second part, so a document of one part is written on the reading
+     * thread as before). At most one part is being written, one held and one read, so memory stays bounded,
+     * and the writes of one document never run concurrently. The reading thread touches {@link Totals} only
+     * after {@link #awaitWriting}.
+     */
+    private final class PartWriter implements AutoCloseable {
+        private final Dataset dataset;
+        private final Window window;
+        private final FetchRecord base;
+        private final long started;
+        private final Totals totals;
+        private Parsed held;
+        private int count;
+        private ExecutorService writer;
+        private Future<?> writing;
+        private int writingPart;
+        private int failedPart;
+
+        PartWriter(Dataset dataset, Window window, FetchRecord base, long started, Totals totals) {
+            this.dataset = dataset;
+            this.window = window;
+            this.base = base;
+            this.started = started;
+            this.totals = totals;
+        }
+
+        /** Checks a part, then holds it and hands the one held before it to the writer. */
+        void accept(Parsed part) throws SourceException, StoreException {
+            validate(dataset, part.rows());
+            count++;
+            if (held != null) {
+                awaitWriting();
+                Parsed previous = held;
+                int number = count - 1;
+                if (writer == null) {
+                    writer = Executors.newSingleThreadExecutor(r -> {
+                        Thread t = new Thread(r, "pmp-write " + dataset.id());
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+                writingPart = number;
+                writing = writer.submit(() -> {
+                    ingest(dataset, window, base, previous, number, started, totals);
+                    return null;
+                });
+            }
+            held = part;
+        }
+
+        /** Writes the part still held, after the writes before it; again, nothing is left to write. */
+        void finish() throws StoreException {
+            awaitWriting();
+            if (held != null) {
+                Parsed last = held;
+                held = null;
+                try {
+                    ingest(dataset, window, base, last, count, started, totals);
+                } catch (StoreException e) {
+                    failedPart = count;
+                    throw e;
+                }
+            }
+        }
+
+        /** Waits for the write in flight, if any. */
+        void awaitWriting() throws StoreException {
+            if (writing == null) {
+                return;
+            }
+            Future<?> w = writing;
+            writing = null;
+            try {
+                w.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failedPart = writingPart;
+                throw new StoreException("interrupted while part " + writingPart + " was written", e);
+            } catch (ExecutionException e) {
+                failedPart = writingPart;
+                if (e.getCause() instanceof StoreException se) {
+                    throw se;
+                }
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new StoreException("part " + writingPart + ": " + e.getCause(), e.getCause());
+            }
+        }
+
+        /** Parts accepted so far. */
+        int count() {
+            return count;
+        }
+
+        /** The part whose write failed. */
+        int failedPart() {
+            return failedPart == 0 ? Math.max(1, count) : failedPart;
+        }
+
+        /** Waits for a write still in flight (after an unexpected failure) and stops the writer thread. */
+        @Override
+        public void close() {
+            try {
+                awaitWriting();
+            } catch (StoreException | RuntimeException e) {
+                // Already failing: the first failure is the one reported.
+            } finally {
+                if (writer != null) {
+                    writer.shutdown();
+                }
+            }
+        }
+    }
+
+    /** A part's fetch-log message: as it is for the first part, "part n" before it for the others. */
+    private static String labelled(int part, String message) {
+        return part <= 1 ? message : message.isEmpty() ? "part " + part : "part " + part + ": " + message;
+    }
+
+    /**
+     * Writes one checked part of a document as its own batch (its own transaction, coverage and fetch-log
+     * line), unless the payload registry shows it is already stored.
+     *
+     * @throws StoreException when the write fails; earlier parts stay written
+     */
+    private void ingest(Dataset dataset, Window window, FetchRecord base, Parsed parsed, int part, long started,
+            Totals totals) throws StoreException {
+        Optional<String> seen = alreadyIngested(dataset, parsed, base.sha256(), totals);
+        if (seen.isPresent()) {
+            FetchRecord skipped = new FetchRecord(base.fetchId(), dataset.id(), window, base.url(), base.fetchedAt(),
+                    base.httpStatus(), base.bytes(), base.sha256(), base.archivePath(), since(started), 0, 0, 0, null,
+                    labelled(part, seen.get()));
+            totals.written = totals.written.plus(store.write(new Batch(dataset, skipped, List.of(), List.of(),
+                    clock.instant())));
+            totals.notes.add(seen.get());
+            return;
+        }
+        String message = quarantineMessage(parsed.quarantined());
+        if (!parsed.unknownColumns().isEmpty()) {
+            String drift = SCHEMA_DRIFT + String.join(", ", parsed.unknownColumns()) + " (rows kept without them)";
+            message = message.isEmpty() ? drift : message + "; " + drift;
+            totals.unknownColumns.addAll(parsed.unknownColumns());
+        }
+        FetchRecord record = new FetchRecord(base.fetchId(), dataset.id(), window, base.url(), base.fetchedAt(),
+                base.httpStatus(), base.bytes(), base.sha256(), base.archivePath(), since(started), 0, 0, 0, null,
+                labelled(part, message));
+        WriteResult result = store.write(new Batch(dataset, record, parsed.rows(), parsed.covered(), clock.instant()));
+        totals.rows += parsed.rows().size();
+        totals.written = totals.written.plus(result);
+        if (result.inserted() + result.updated() > 0) {
+            totals.changed = totals.changed == null ? window : totals.changed.span(window);
+        }
+        totals.quarantined.addAll(parsed.quarantined());
+        totals.notes.addAll(parsed.notes());
     }
 
     /**

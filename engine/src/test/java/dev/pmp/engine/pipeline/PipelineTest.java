@@ -16,6 +16,7 @@ import dev.pmp.spi.Quarantine;
 import dev.pmp.spi.Row;
 import dev.pmp.spi.SourceException;
 import dev.pmp.spi.Window;
+import dev.pmp.spi.WriteResult;
 import dev.pmp.testkit.ManualClock;
 import dev.pmp.testkit.MemoryStore;
 import java.net.URI;
@@ -404,6 +405,168 @@ class PipelineTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Pipeline.validate(DS, conflicting))
                 .hasMessageContaining("two different rows for key [" + t0.plus(Duration.ofMinutes(5L * 42)) + "]")
                 .hasMessageContaining("42.0");
+    }
+
+    /** A document of three parts, read and written one part at a time, in one fetch. */
+    @Test
+    void aDocumentReadInPartsIsWrittenAPartAtATime() {
+        Instant t0 = NEWEST.minus(Duration.ofMinutes(55));
+        transport.answer(samples(t0, 4, 1.0) + "PART\n" + samples(t0.plus(Duration.ofMinutes(20)), 4, 2.0) + "PART\n"
+                + samples(t0.plus(Duration.ofMinutes(40)), 4, 3.0) + samples(t0, 1, 9.0));
+
+        RunReport r = pipeline.update(new PartsFeed());
+
+        assertThat(r.succeeded()).isTrue();
+        assertThat(r.fetches()).isEqualTo(1);
+        // The last part re-sends the first sample with another value: it replaces it, the old one is kept.
+        assertThat(r.written()).isEqualTo(new WriteResult(12, 1, 0));
+        assertThat(store.revisions(DS, 10)).singleElement().extracting(v -> v.old().number(1)).isEqualTo(1.0);
+        assertThat(store.coverage(DS, new Window(t0.minus(Duration.ofHours(1)), NOW.plus(Duration.ofHours(1)))))
+                .containsExactly(new Window(t0, t0.plus(Duration.ofMinutes(60))));
+        List<FetchRecord> log = store.fetches(DS, 10);
+        assertThat(log).extracting(FetchRecord::fetchId).containsOnly(log.get(0).fetchId());
+        assertThat(log).extracting(FetchRecord::message).containsExactlyInAnyOrder("", "part 2", "part 3");
+        assertThat(log).extracting(FetchRecord::sha256).containsOnly(log.get(0).sha256());
+    }
+
+    /** A bad part stops the reading: the parts before it stay stored and covered, nothing after it is. */
+    @Test
+    void aBadPartKeepsThePartsBeforeItAndNothingAfter() {
+        Instant t0 = NEWEST.minus(Duration.ofMinutes(55));
+        transport.answer(samples(t0, 4, 1.0) + "PART\nthis is not a sample\nPART\n"
+                + samples(t0.plus(Duration.ofMinutes(40)), 4, 3.0));
+
+        RunReport r = pipeline.update(new PartsFeed());
+
+        assertThat(r.failure()).isEqualTo(Failure.BAD_DATA);
+        assertThat(r.message()).startsWith("part 2: cannot read line");
+        assertThat(store.summary(DS).rows()).isEqualTo(4);
+        assertThat(store.coverage(DS, new Window(t0.minus(Duration.ofHours(1)), NOW)))
+                .containsExactly(new Window(t0, t0.plus(Duration.ofMinutes(20))));
+        assertThat(store.fetches(DS, 10)).extracting(FetchRecord::failure).containsExactlyInAnyOrder(null, Failure.BAD_DATA);
+    }
+
+    /**
+     * Parts after the first are written on a writer thread while the next is read; a failed write stops the
+     * document there: the parts before it stay, the failure names the part, nothing after it is written.
+     */
+    @Test
+    void aFailedWriteOfAPartStopsTheDocumentThere() {
+        Instant t0 = NEWEST.minus(Duration.ofMinutes(55));
+        String document = samples(t0, 4, 1.0) + "PART\n" + samples(t0.plus(Duration.ofMinutes(20)), 4, 2.0) + "PART\n"
+                + samples(t0.plus(Duration.ofMinutes(40)), 4, 3.0);
+        WriteCounting failing = new WriteCounting(store, 2);
+        transport.answer(document);
+
+        RunReport r = new Pipeline(failing, transport, null, clock, reports::add).update(new PartsFeed());
+
+        assertThat(r.failure()).isEqualTo(Failure.TRANSIENT);
+        assertThat(r.message()).startsWith("part 2: store: disk full");
+        assertThat(store.summary(DS).rows()).isEqualTo(4);
+        assertThat(failing.threads).hasSize(2).first().asString().startsWith("pmp-write " + DS.id());
+
+        WriteCounting working = new WriteCounting(new MemoryStore(), 0);
+        transport.answer(document);
+        RunReport ok = new Pipeline(working, transport, null, clock, reports::add).update(new PartsFeed());
+        assertThat(ok.succeeded()).isTrue();
+        // Parts 1 and 2 are written while the next is read; the last on the reading thread.
+        assertThat(working.threads).hasSize(3);
+        assertThat(working.threads.subList(0, 2)).allSatisfy(t -> assertThat(t).startsWith("pmp-write "));
+        assertThat(working.threads.get(2)).isEqualTo(Thread.currentThread().getName());
+    }
+
+    /** A store that records the thread of every write with rows and fails the {@code failAt}-th (1-based). */
+    private static final class WriteCounting implements dev.pmp.spi.Store {
+        private final dev.pmp.spi.Store store;
+        private final int failAt;
+        final List<String> threads = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        WriteCounting(dev.pmp.spi.Store store, int failAt) {
+            this.store = store;
+            this.failAt = failAt;
+        }
+
+        @Override
+        public WriteResult write(dev.pmp.spi.Batch batch) throws dev.pmp.spi.StoreException {
+            if (!batch.rows().isEmpty()) {
+                threads.add(Thread.currentThread().getName());
+                if (threads.size() == failAt) {
+                    throw new dev.pmp.spi.StoreException("disk full");
+                }
+            }
+            return store.write(batch);
+        }
+
+        @Override
+        public void prepare(Dataset dataset) throws dev.pmp.spi.StoreException {
+            store.prepare(dataset);
+        }
+
+        @Override
+        public void refreshStandardViews(List<dev.pmp.spi.StandardMapping> mappings) throws dev.pmp.spi.StoreException {
+            store.refreshStandardViews(mappings);
+        }
+
+        @Override
+        public void appendEvents(List<dev.pmp.spi.Event> events) throws dev.pmp.spi.StoreException {
+            store.appendEvents(events);
+        }
+
+        @Override
+        public List<dev.pmp.spi.Event> pendingEvents(int limit) throws dev.pmp.spi.StoreException {
+            return store.pendingEvents(limit);
+        }
+
+        @Override
+        public void markDelivered(long seq) throws dev.pmp.spi.StoreException {
+            store.markDelivered(seq);
+        }
+
+        @Override
+        public boolean acquireLease(String name, String holder, Duration period) throws dev.pmp.spi.StoreException {
+            return store.acquireLease(name, holder, period);
+        }
+
+        @Override
+        public void releaseLeases(String holder) throws dev.pmp.spi.StoreException {
+            store.releaseLeases(holder);
+        }
+
+        @Override
+        public Optional<String> leaseHolder(String name) throws dev.pmp.spi.StoreException {
+            return store.leaseHolder(name);
+        }
+
+        @Override
+        public void logFailure(FetchRecord failed) throws dev.pmp.spi.StoreException {
+            store.logFailure(failed);
+        }
+
+        @Override
+        public dev.pmp.spi.StoreView view() {
+            return store.view();
+        }
+
+        @Override
+        public void close() throws dev.pmp.spi.StoreException {
+            store.close();
+        }
+    }
+
+    /** The line format with {@code PART} lines between the parts of one document. */
+    private static final class PartsFeed extends LineFeed {
+        @Override
+        public Optional<FetchRequest> parseParts(Window window, FetchResponse response, Parts parts)
+                throws SourceException, dev.pmp.spi.StoreException {
+            Optional<FetchRequest> next = Optional.empty();
+            for (String part : response.text().split("PART\n")) {
+                Parsed parsed = parse(window, new FetchResponse(response.uri(), response.status(), response.contentType(),
+                        part.getBytes(StandardCharsets.UTF_8), response.fetchedAt()));
+                parts.accept(parsed);
+                next = parsed.next();
+            }
+            return next;
+        }
     }
 
     /** A registry in memory, as Redis would be for two collectors. */

@@ -5,11 +5,13 @@ import dev.pmp.source.ercot.report.ReportParser;
 import dev.pmp.source.ercot.report.ReportRows;
 import dev.pmp.source.ercot.time.ErcotTime;
 import dev.pmp.spi.Failure;
+import dev.pmp.spi.Feed;
 import dev.pmp.spi.FetchRequest;
 import dev.pmp.spi.FetchResponse;
 import dev.pmp.spi.Parsed;
 import dev.pmp.spi.Row;
 import dev.pmp.spi.SourceException;
+import dev.pmp.spi.StoreException;
 import dev.pmp.spi.Window;
 import java.net.URI;
 import java.time.Instant;
@@ -165,7 +167,36 @@ final class BulkDownload {
     Parsed downloaded(Window window, String what, FetchResponse response) throws SourceException {
         Asked asked = Asked.of(response.uri()).orElseThrow(() -> new SourceException(Failure.BAD_DATA, what
                 + ": a bulk download whose URI does not say what was asked for"));
-        byte[] body = response.body();
+        List<Zips.Member> members = checkedMembers(what, asked, response.body());
+        List<String> notes = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        List<Row> all = ReportFeed.inside(window, readPostings(report, what, members, notes, unknown));
+        return new Parsed(all, ReportFeed.covered(report, window, all, true), List.of(), notes, after(window, asked),
+                unknown);
+    }
+
+    /**
+     * {@link #downloaded}, handed over {@value #POSTINGS_PER_WRITE} postings at a time (see
+     * {@link ReportFeed#parseParts}); the download is checked whole before the first part.
+     */
+    Optional<FetchRequest> downloadedInParts(Window window, String what, FetchResponse response, Feed.Parts parts)
+            throws SourceException, StoreException {
+        Asked asked = Asked.of(response.uri()).orElseThrow(() -> new SourceException(Failure.BAD_DATA, what
+                + ": a bulk download whose URI does not say what was asked for"));
+        List<Zips.Member> members = checkedMembers(what, asked, response.body());
+        ReportFeed.inParts(report, window, what, members, parts, false);
+        return after(window, asked);
+    }
+
+    private Optional<FetchRequest> after(Window window, Asked asked) {
+        return asked.page() < asked.pages() ? Optional.of(listing(window, asked.page() + 1)) : Optional.empty();
+    }
+
+    /**
+     * The download's posting zips in posting (doc id) order, once the zip is checked to hold exactly the
+     * documents asked for.
+     */
+    private static List<Zips.Member> checkedMembers(String what, Asked asked, byte[] body) throws SourceException {
         if (!Zips.isZip(body)) {
             ApiErrors.check(what, body);
             throw new SourceException(Failure.BAD_DATA, what + ": a bulk download answered something that is not a zip");
@@ -187,12 +218,7 @@ final class BulkDownload {
         }
         // Doc ids grow with posting order: a re-post comes after what it replaces.
         members.sort(Comparator.comparing(ids::get));
-        List<String> notes = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
-        List<Row> all = ReportFeed.inside(window, readPostings(report, what, members, notes, unknown));
-        Optional<FetchRequest> after = asked.page() < asked.pages()
-                ? Optional.of(listing(window, asked.page() + 1)) : Optional.empty();
-        return new Parsed(all, ReportFeed.covered(report, window, all, true), List.of(), notes, after, unknown);
+        return members;
     }
 
     /** The doc id of a member named {@code <docId>.zip}. */
@@ -212,42 +238,87 @@ final class BulkDownload {
     static final int POSTINGS_PER_PART = 64;
 
     /**
+     * Postings read, checked and written together when a download is read in parts: two days of 15-minute
+     * postings, about 200,000 rows of a settlement-point price report, so a month's bundle of millions of rows
+     * never sits in memory at once.
+     */
+    static final int POSTINGS_PER_WRITE = 192;
+
+    /** Receives the rows of consecutive postings, with their notes and unknown columns. */
+    @FunctionalInterface
+    interface PostingRows {
+        void accept(List<Row> rows, List<String> notes, List<String> unknownColumns) throws SourceException, StoreException;
+    }
+
+    /**
      * The rows of posting zips (or bare CSVs) in posting order. A posting whose first row's time columns an
-     * earlier posting's first row had is a re-post ({@code _retry}) and replaces it. A month's bundle holds
-     * thousands of postings: they are parsed in contiguous parts, one per processor, on the common fork-join
-     * pool with the caller helping; the result, the notes and the first failure are those of parsing them in
-     * order.
+     * earlier posting's first row had is a re-post ({@code _retry}) and replaces it.
      *
      * @param notes receives the parser's notes and one line per re-post
      */
     static List<Row> readPostings(ErcotReport report, String what, List<Zips.Member> postings, List<String> notes,
             List<String> unknownColumns) throws SourceException {
-        List<Read> parsed = parseAll(report, what, postings);
+        List<Row> all = new ArrayList<>();
+        try {
+            readPostings(report, what, postings, Integer.MAX_VALUE, (rows, n, u) -> {
+                all.addAll(rows);
+                notes.addAll(n);
+                unknownColumns.addAll(u);
+            });
+        } catch (StoreException e) {
+            throw new IllegalStateException("collecting rows in memory cannot fail to store", e);
+        }
+        return all;
+    }
+
+    /**
+     * Reads postings {@code perPart} at a time, in posting order, handing each part's rows to {@code out}. A
+     * posting whose first row's time columns an earlier posting's first row had is a re-post ({@code _retry})
+     * and replaces it: inside one part its predecessor's rows are dropped; when the predecessor was in an
+     * earlier part, already handed over, the re-post's rows replace them as a later write does. A month's
+     * bundle holds thousands of postings: those of a part are parsed in contiguous slices, one per processor,
+     * on the common fork-join pool with the caller helping; the rows, notes and first failure are those of
+     * parsing them in order.
+     */
+    static void readPostings(ErcotReport report, String what, List<Zips.Member> postings, int perPart,
+            PostingRows out) throws SourceException, StoreException {
         Map<List<Object>, Integer> byFirst = new HashMap<>();
-        List<List<Row>> kept = new ArrayList<>(postings.size());
-        for (int index = 0; index < parsed.size(); index++) {
-            ReportRows rows = parsed.get(index).rows();
-            notes.addAll(rows.notes());
-            unknownColumns.addAll(rows.unknownColumns());
-            kept.add(rows.rows());
-            if (!rows.rows().isEmpty()) {
+        for (int from = 0; from < postings.size(); from += perPart) {
+            int to = (int) Math.min(postings.size(), (long) from + perPart);
+            List<Read> parsed = parseAll(report, what, postings.subList(from, to));
+            List<String> notes = new ArrayList<>();
+            List<String> unknown = new ArrayList<>();
+            List<List<Row>> kept = new ArrayList<>(parsed.size());
+            for (int i = 0; i < parsed.size(); i++) {
+                ReportRows rows = parsed.get(i).rows();
+                notes.addAll(rows.notes());
+                unknown.addAll(rows.unknownColumns());
+                kept.add(rows.rows());
+                if (rows.rows().isEmpty()) {
+                    continue;
+                }
                 // The first row's time columns (start and end, or 5-minute mark and SCED run) name the posting.
                 Row first = rows.rows().get(0);
-                Integer earlier = byFirst.put(List.of(first.get(0), first.get(1)), index);
-                if (earlier != null) {
-                    kept.set(earlier, List.of());
-                    notes.add(what + ": " + parsed.get(index).csv() + " re-posts the data of " + postings.get(earlier).name()
-                            + "; the later posting is kept");
+                Integer earlier = byFirst.put(List.of(first.get(0), first.get(1)), from + i);
+                if (earlier == null) {
+                    continue;
+                }
+                String repost = what + ": " + parsed.get(i).csv() + " re-posts the data of " + postings.get(earlier).name();
+                if (earlier >= from) {
+                    kept.set(earlier - from, List.of());
+                    notes.add(repost + "; the later posting is kept");
+                } else {
+                    notes.add(repost + ", written with an earlier part; the later posting's rows replace it");
                 }
             }
+            int size = 0;
+            for (List<Row> rows : kept) {
+                size += rows.size();
+            }
+            List<Row> all = new ArrayList<>(size);
+            kept.forEach(all::addAll);
+            out.accept(all, notes, unknown);
         }
-        int size = 0;
-        for (List<Row> rows : kept) {
-            size += rows.size();
-        }
-        List<Row> all = new ArrayList<>(size);
-        kept.forEach(all::addAll);
-        return all;
     }
 
     /** One posting's CSV: its name and rows. */

@@ -12,6 +12,7 @@ import dev.pmp.spi.FetchResponse;
 import dev.pmp.spi.Parsed;
 import dev.pmp.spi.Row;
 import dev.pmp.spi.SourceException;
+import dev.pmp.spi.StoreException;
 import dev.pmp.spi.TimeShape;
 import dev.pmp.spi.Window;
 import java.net.URI;
@@ -156,6 +157,28 @@ public final class ReportFeed implements Feed {
         return queryPage(window, what, response);
     }
 
+    /**
+     * A bundle or a bulk download (thousands of postings, millions of rows) is handed over
+     * {@value BulkDownload#POSTINGS_PER_WRITE} postings at a time, after the download as a whole is checked;
+     * every other answer is one part, as {@link #parse} reads it.
+     */
+    @Override
+    public Optional<FetchRequest> parseParts(Window window, FetchResponse response, Parts parts)
+            throws SourceException, StoreException {
+        String what = report.reportId() + " " + response.uri();
+        ErcotApi.checkDownload(what, response);
+        if (!archiveRoute(window)) {
+            if (bulk.isDownload(response.uri())) {
+                return bulk.downloadedInParts(window, what, response, parts);
+            }
+            if (!bulk.isListing(response.uri()) && Zips.isZip(response.body())) {
+                inParts(report, window, what, Zips.members(what, response.body()), parts, true);
+                return Optional.empty();
+            }
+        }
+        return Feed.super.parseParts(window, response, parts);
+    }
+
     private Parsed queryPage(Window window, String what, FetchResponse response) throws SourceException {
         byte[] body = response.body();
         ApiErrors.check(what, body);
@@ -255,6 +278,39 @@ public final class ReportFeed implements Feed {
             throw new SourceException(Failure.NOT_PUBLISHED, what + ": the bundle holds no rows inside " + window);
         }
         return Parsed.of(all, covered(report, window, all, true), List.of(), notes).withUnknownColumns(unknown);
+    }
+
+    /**
+     * Reads a download of posting zips {@value BulkDownload#POSTINGS_PER_WRITE} postings at a time, each part
+     * with its rows inside the window and what they vouch for. A part without rows inside the window is not
+     * handed over (its notes go with the next part), but at least one part is.
+     *
+     * @param requireRows whether a download without a row inside the window is {@link Failure#NOT_PUBLISHED}
+     *     (a bundle), checked once every posting is read
+     */
+    static void inParts(ErcotReport report, Window window, String what, List<Zips.Member> postings, Parts parts,
+            boolean requireRows) throws SourceException, StoreException {
+        List<String> notes = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        boolean[] handed = {false};
+        BulkDownload.readPostings(report, what, postings, BulkDownload.POSTINGS_PER_WRITE, (rows, n, u) -> {
+            notes.addAll(n);
+            unknown.addAll(u);
+            List<Row> in = inside(window, rows);
+            if (!in.isEmpty()) {
+                parts.accept(Parsed.of(in, covered(report, window, in, true), List.of(), List.copyOf(notes))
+                        .withUnknownColumns(List.copyOf(unknown)));
+                notes.clear();
+                unknown.clear();
+                handed[0] = true;
+            }
+        });
+        if (!handed[0]) {
+            if (requireRows) {
+                throw new SourceException(Failure.NOT_PUBLISHED, what + ": the bundle holds no rows inside " + window);
+            }
+            parts.accept(Parsed.of(List.of(), List.of(), List.of(), notes).withUnknownColumns(unknown));
+        }
     }
 
     /** Rows whose grid instant lies inside the window. */

@@ -103,6 +103,10 @@ class ApiBulkBackfillTest {
             asked.addAll(ids);
         }
         assertThat(new HashSet<>(asked)).as("each document downloaded once").hasSize(asked.size());
+        // A download of more postings than one write takes is written in parts: one fetch-log line per part.
+        boolean large = posts.stream().anyMatch(p -> docIds(p.body()).size() > BulkDownload.POSTINGS_PER_WRITE);
+        assertThat(store.fetches(dataset, 100_000).stream().anyMatch(f -> f.message().startsWith("part 2")))
+                .as("written in parts").isEqualTo(large);
         assertThat(posts.stream().map(SimulatedApi.Served::body).distinct()).as("each bulk POST sent once").hasSize(posts.size());
         assertThat(api.served).as("no single downloads").noneMatch(s -> s.query().containsKey("download"));
         assertThat(api.served).first().satisfies(s -> assertThat(s.path()).endsWith("/bundle/" + report.emil()));

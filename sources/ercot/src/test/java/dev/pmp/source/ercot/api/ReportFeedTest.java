@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -305,6 +306,47 @@ class ReportFeedTest {
         bad.put("1300.zip", zip("p300.csv", ascii("garbage")));
         assertFailure(() -> RT.parse(SEPTEMBER, response("https://x/?download=1", zip(bad))), Failure.BAD_DATA,
                 "p100.csv");
+    }
+
+    /**
+     * Read in parts, a bundle hands over the same rows a part at a time; a re-post of a posting of an earlier
+     * part comes with its own part (its rows replace the earlier ones when written); a bad posting stops the
+     * reading after the parts before it.
+     */
+    @Test
+    void aBundleReadInPartsHandsOverItsPostingsAPartAtATime() throws Exception {
+        String csv = new String(resource("archive/np6-905-cd.csv"), java.nio.charset.StandardCharsets.US_ASCII);
+        int count = 2 * BulkDownload.POSTINGS_PER_WRITE + 10;
+        Map<String, byte[]> postings = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            int q = i == count - 1 ? 10 : i;
+            String day = String.format("09/%02d/2026,%d,%d,", 1 + q / 96, 1 + q % 96 / 4, 1 + q % 4);
+            postings.put((1000 + i) + ".zip", zip("p" + i + ".csv", ascii(csv.replace("09/29/2026,12,1,", day))));
+        }
+        List<Parsed> parts = new ArrayList<>();
+        Optional<FetchRequest> next = RT.parseParts(SEPTEMBER, response("https://x/?download=1", zip(postings)),
+                parts::add);
+        assertThat(next).isEmpty();
+        assertThat(parts).hasSize(3);
+        assertThat(parts).extracting(p -> p.rows().size())
+                .containsExactly(192 * 28, 192 * 28, 9 * 28 + 28);
+        List<Row> all = new ArrayList<>();
+        parts.forEach(p -> all.addAll(p.rows()));
+        // Every row of parse(), plus the re-posted interval once more in the last part.
+        List<Row> whole = RT.parse(SEPTEMBER, response("https://x/?download=1", zip(postings))).rows();
+        assertThat(all).hasSize(whole.size() + 28).containsAll(whole);
+        assertThat(parts.get(0).covered()).containsExactly(new Window(Instant.parse("2026-09-01T05:00:00Z"),
+                Instant.parse("2026-09-03T05:00:00Z")));
+        assertThat(parts.get(2).notes()).anySatisfy(n -> assertThat(n)
+                .endsWith(": p" + (count - 1) + ".csv re-posts the data of 1010.zip, written with an earlier part; "
+                        + "the later posting's rows replace it"));
+
+        Map<String, byte[]> bad = new LinkedHashMap<>(postings);
+        bad.put("1300.zip", zip("p300.csv", ascii("garbage")));
+        List<Parsed> before = new ArrayList<>();
+        assertFailure(() -> RT.parseParts(SEPTEMBER, response("https://x/?download=1", zip(bad)), before::add),
+                Failure.BAD_DATA, "p300.csv");
+        assertThat(before).hasSize(1);
     }
 
     @Test
