@@ -45,7 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * header and cell formats, DSTFlag Y on the repeated hour) inside a stored outer zip, 200 settlement points
  * per posting (175 resource nodes, 7 hubs, 8 load zones as LZ and LZEW rows, 2 DC-tie zones): 576,800
  * rows. Fewer points than ERCOT's ~1,040 per posting make the per-posting work (inner zip, header mapping)
- * weigh more, so this is the harder case. One thread; one operation = one row. Goal: ≥ 500,000 rows/s.
+ * weigh more, so this is the harder case. One JMH thread (the feed parses the postings in slices on the
+ * common fork-join pool, so both cores of the build machine); one operation = one row. Goal: ≥ 500,000 rows/s.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

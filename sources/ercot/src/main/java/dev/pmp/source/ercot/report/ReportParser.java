@@ -10,6 +10,7 @@ import dev.pmp.source.ercot.time.LabelClock;
 import dev.pmp.source.ercot.time.LabelClock.Flag;
 import dev.pmp.source.ercot.time.LabelClock.Style;
 import dev.pmp.spi.Failure;
+import dev.pmp.spi.NaturalKeys;
 import dev.pmp.spi.Row;
 import dev.pmp.spi.Schema;
 import dev.pmp.spi.SourceException;
@@ -577,19 +578,23 @@ public final class ReportParser {
 
         ReportRows finish() {
             clock.finish(this);
-            Set<Key> keys = new HashSet<>(values.size() * 2);
             int[] keyColumns = schema.naturalKey().stream().mapToInt(schema::indexOf).toArray();
             List<Row> rows = new ArrayList<>(values.size());
+            int[] slotOf = new int[values.size()];
             for (int slot = 0; slot < values.size(); slot++) {
                 Object[] v = values.get(slot);
-                if (v[0] == null) {
-                    continue;
+                if (v[0] != null) {
+                    slotOf[rows.size()] = slot;
+                    rows.add(Row.of(v));
                 }
-                if (!keys.add(Key.of(v, keyColumns))) {
-                    problems.add("line " + lines[slot] + ": a second row for " + describe(v, keyColumns));
-                    continue;
+            }
+            NaturalKeys keys = new NaturalKeys(rows, keyColumns,
+                    schema.indexOf(report.dataset().timeShape().gridColumn()));
+            for (int i = 0; i < rows.size(); i++) {
+                if (keys.addOrFind(i) >= 0) {
+                    int slot = slotOf[i];
+                    problems.add("line " + lines[slot] + ": a second row for " + describe(values.get(slot), keyColumns));
                 }
-                rows.add(Row.of(v));
             }
             if (!problems.isEmpty()) {
                 problems.sort(ReportParser::byLine);
@@ -620,13 +625,6 @@ public final class ReportParser {
             return Integer.parseInt(problem.substring(5, space));
         } catch (RuntimeException e) {
             return Integer.MAX_VALUE;
-        }
-    }
-
-    /** A natural key: up to three values compared by equality. */
-    private record Key(Object a, Object b, Object c) {
-        static Key of(Object[] v, int[] cols) {
-            return new Key(v[cols[0]], cols.length > 1 ? v[cols[1]] : null, cols.length > 2 ? v[cols[2]] : null);
         }
     }
 }
