@@ -26,13 +26,11 @@ public final class BatteryLeaderboard {
     private BatteryLeaderboard() {
     }
 
-    /** The input datasets as the catalog has them (the former SPP ids accepted). */
+    /** The input datasets as the catalog has them. */
     public static ErcotInputs inputs(Catalog catalog) {
         List<Dataset> found = new ArrayList<>();
-        for (int i = 0; i < ErcotInputs.IDS.size(); i++) {
-            String id = ErcotInputs.IDS.get(i);
-            String former = ErcotInputs.FORMER_IDS.get(i);
-            found.add(catalog.find(id).or(() -> catalog.find(former)).orElseGet(() -> catalog.dataset(id)));
+        for (String id : ErcotInputs.IDS) {
+            found.add(catalog.dataset(id));
         }
         return ErcotInputs.of(found);
     }

@@ -42,24 +42,7 @@ public record ErcotInputs(Dataset damGen, Dataset damEsr, Dataset damLoad, Datas
             "ercot.as_prices_day_ahead",
             "ercot.as_prices_real_time_15min");
 
-    /**
-     * Former ids of the same datasets (same columns), accepted too: the SPP datasets were called
-     * {@code ercot.settlement_point_prices_day_ahead} and {@code ercot.settlement_point_prices_real_time}.
-     */
-    public static final List<String> FORMER_IDS = List.of(
-            "ercot.dam_gen_resources_60d",
-            "ercot.dam_esr_60d",
-            "ercot.dam_load_resources_60d",
-            "ercot.sced_gen_resources_60d",
-            "ercot.sced_esr_60d",
-            "ercot.sced_load_resources_60d",
-            "ercot.sced_smne_60d",
-            "ercot.settlement_point_prices_day_ahead",
-            "ercot.settlement_point_prices_real_time",
-            "ercot.as_prices_day_ahead",
-            "ercot.as_prices_real_time_15min");
-
-    /** Checks every dataset is present and carries the id (or former id) it stands for. */
+    /** Checks every dataset is present and carries the id it stands for. */
     public ErcotInputs {
         List<Dataset> given = List.of(Objects.requireNonNull(damGen, "damGen"), Objects.requireNonNull(damEsr, "damEsr"),
                 Objects.requireNonNull(damLoad, "damLoad"), Objects.requireNonNull(scedGen, "scedGen"),
@@ -69,7 +52,7 @@ public record ErcotInputs(Dataset damGen, Dataset damEsr, Dataset damLoad, Datas
                 Objects.requireNonNull(dayAheadMcpc, "dayAheadMcpc"), Objects.requireNonNull(realTimeMcpc, "realTimeMcpc"));
         for (int i = 0; i < IDS.size(); i++) {
             String id = given.get(i).id();
-            if (!id.equals(IDS.get(i)) && !id.equals(FORMER_IDS.get(i))) {
+            if (!id.equals(IDS.get(i))) {
                 throw new IllegalArgumentException("expected " + IDS.get(i) + ", got " + id);
             }
         }
@@ -102,7 +85,7 @@ public record ErcotInputs(Dataset damGen, Dataset damEsr, Dataset damLoad, Datas
         }
         Dataset[] found = new Dataset[IDS.size()];
         for (int i = 0; i < IDS.size(); i++) {
-            found[i] = byId.getOrDefault(IDS.get(i), byId.get(FORMER_IDS.get(i)));
+            found[i] = byId.get(IDS.get(i));
             if (found[i] == null) {
                 throw new IllegalArgumentException("no source on the class path declares " + IDS.get(i));
             }

@@ -194,12 +194,10 @@ class LeaderboardTest {
     }
 
     @Test
-    void inputsAreFoundByCurrentOrFormerIdAndCheckedById() {
-        List<dev.pmp.spi.Dataset> all = new ArrayList<>(ErcotSchemas.INPUTS.all());
-        all.set(7, rename(ErcotSchemas.DA_SPP, "ercot.settlement_point_prices_day_ahead"));
-        all.set(8, rename(ErcotSchemas.RT_SPP, "ercot.settlement_point_prices_real_time"));
-        ErcotInputs former = ErcotInputs.of(all);
-        assertThat(former.dayAheadPrices().id()).isEqualTo("ercot.settlement_point_prices_day_ahead");
+    void inputsAreCheckedById() {
+        List<dev.pmp.spi.Dataset> renamed = new ArrayList<>(ErcotSchemas.INPUTS.all());
+        renamed.set(8, rename(ErcotSchemas.RT_SPP, "ercot.settlement_point_prices_real_time"));
+        assertThatThrownBy(() -> ErcotInputs.of(renamed)).hasMessageContaining("expected ercot.spp_real_time_15min");
         List<dev.pmp.spi.Dataset> swapped = new ArrayList<>(ErcotSchemas.INPUTS.all());
         swapped.set(0, ErcotSchemas.DAM_ESR);
         swapped.set(1, ErcotSchemas.DAM_GEN);
