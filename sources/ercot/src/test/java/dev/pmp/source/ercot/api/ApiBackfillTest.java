@@ -86,7 +86,6 @@ class ApiBackfillTest {
         assertThat(api.lines().get(0)).isEqualTo("200 " + ErcotApiEndpoint.BASE + "/bundle/np6-905-cd?{}");
         assertThat(api.lines().get(1)).matches("200 " + ErcotApiEndpoint.BASE + "/bundle/np6-905-cd\\?\\{download=\\d+}");
         assertThat(api.sim.requestCounts()).containsEntry(ErcotApiEndpoint.BASE + "/bundle/np6-905-cd", 3L);
-        assertThat(api.credentials.signIns).isEqualTo(1);
         assertThat(api.b2c.requests("/token")).singleElement().satisfies(r -> assertThat(r.method()).isEqualTo("POST"));
     }
 
@@ -158,7 +157,10 @@ class ApiBackfillTest {
 
     @Test
     void aWrongSubscriptionKeyIsAConfigurationError() throws Exception {
-        api.credentials.key = "wrong";
+        api.close();
+        api = new SimulatedApi(clock, Map.of(ApiSettings.KEY, "wrong"));
+        pipeline = new Pipeline(store, api.transport, null, clock, report -> { });
+        feed = api.source.feed(RT, api.settings);
         Window day = new Window(Instant.parse("2026-02-01T06:00:00Z"), Instant.parse("2026-02-02T06:00:00Z"));
         RunReport report = pipeline.fill(feed, List.of(day), false);
         assertThat(report.failure()).isEqualTo(Failure.CONFIG);

@@ -1,9 +1,6 @@
 package dev.pmp.source.ercot.api;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import dev.pmp.engine.http.Credentials;
+import dev.pmp.engine.http.AuthCredentials;
 import dev.pmp.engine.http.HttpFetcher;
 import dev.pmp.engine.http.HttpResult;
 import dev.pmp.engine.http.HttpSettings;
@@ -18,28 +15,19 @@ import dev.pmp.sim.Simulator;
 import dev.pmp.sim.SimulatorSettings;
 import dev.pmp.sim.ercotapi.ErcotApiEndpoint;
 import dev.pmp.source.ercot.ErcotSource;
-import dev.pmp.spi.Auth;
-import dev.pmp.spi.Failure;
 import dev.pmp.spi.Settings;
-import dev.pmp.spi.SourceException;
 import dev.pmp.testkit.ManualClock;
 import dev.pmp.testkit.http.FixtureServer;
 import dev.pmp.testkit.http.Reply;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 
 /**
  * ERCOT's Public API as the backfill tests meet it: the simulator's {@link ErcotApiEndpoint} (every call it answers
@@ -61,7 +49,6 @@ final class SimulatedApi implements AutoCloseable {
     final FixtureServer b2c;
     final Settings settings;
     final ErcotSource source = new ErcotSource();
-    final TokenCredentials credentials;
     final Transport transport;
 
     /**
@@ -97,9 +84,11 @@ final class SimulatedApi implements AutoCloseable {
         values.put(ApiSettings.TOKEN_URL, b2c.uri("/token").toString());
         values.put(ApiSettings.USERNAME, "me@example.com");
         values.put(ApiSettings.PASSWORD, "s3cret");
-        values.put(ApiSettings.KEY, ErcotApiEndpoint.DEFAULT_KEY);
+        values.putIfAbsent(ApiSettings.KEY, ErcotApiEndpoint.DEFAULT_KEY);
         settings = key -> Optional.ofNullable(values.get(key));
-        credentials = new TokenCredentials((Auth.BearerToken) source.auth(settings).orElseThrow());
+        // The engine's own sign-in, as pmp runs it: a token per source, renewed before it expires.
+        AuthCredentials credentials = new AuthCredentials(Map.of("ercot", source.auth(settings).orElseThrow()), clock,
+                Duration.ofSeconds(10));
         HttpSettings http = HttpSettings.defaults().withRetries(4, Duration.ofSeconds(1), 2, Duration.ofSeconds(8));
         for (Map.Entry<String, String> rate : source.requestRates().entrySet()) {
             String lane = rate.getKey().isEmpty() ? "ercot" : "ercot/" + rate.getKey();
@@ -121,68 +110,5 @@ final class SimulatedApi implements AutoCloseable {
     public void close() {
         sim.close();
         b2c.close();
-    }
-
-    /**
-     * Signs in to the loopback B2C endpoint once and sends the token and subscription key; counts the sign-ins and
-     * lets a test spoil the key.
-     */
-    static final class TokenCredentials implements Credentials {
-        private final Auth.BearerToken auth;
-        private final HttpClient client = HttpClient.newHttpClient();
-        private String token;
-        int signIns;
-        String key;
-
-        TokenCredentials(Auth.BearerToken auth) {
-            this.auth = auth;
-            this.key = auth.headers().get("Ocp-Apim-Subscription-Key");
-        }
-
-        @Override
-        public synchronized Map<String, String> headers(String source) throws SourceException {
-            if (token == null) {
-                token = signIn();
-            }
-            Map<String, String> h = new LinkedHashMap<>(auth.headers());
-            h.put("Ocp-Apim-Subscription-Key", key);
-            h.put("Authorization", "Bearer " + token);
-            return h;
-        }
-
-        @Override
-        public synchronized void rejected(String source) {
-            token = null;
-        }
-
-        private String signIn() throws SourceException {
-            String form = auth.form().entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            try {
-                HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(auth.tokenUri())
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofByteArray());
-                signIns++;
-                Map<String, String> fields = new HashMap<>();
-                try (JsonParser p = JsonFactory.builder().build().createParser(r.body())) {
-                    p.nextToken();
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String name = p.currentName();
-                        p.nextToken();
-                        fields.put(name, p.getValueAsString());
-                    }
-                }
-                String t = fields.get(auth.tokenField());
-                if (t == null) {
-                    throw new SourceException(Failure.CONFIG, "no " + auth.tokenField() + " in the token answer");
-                }
-                return t;
-            } catch (IOException e) {
-                throw new SourceException(Failure.TRANSIENT, "token request failed", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SourceException(Failure.TRANSIENT, "interrupted", e);
-            }
-        }
     }
 }
