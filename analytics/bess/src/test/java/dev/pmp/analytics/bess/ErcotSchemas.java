@@ -25,26 +25,11 @@ final class ErcotSchemas {
     static final Dataset DAM_ESR = dam("ercot.dam_esr_60d");
 
     static final Dataset DAM_LOAD = dataset("ercot.dam_load_resources_60d", TimeShape.INTERVAL, Duration.ofHours(1),
-            Duration.ofDays(60), Schema.builder(TimeShape.INTERVAL)
+            Duration.ofDays(60), ancillaryAwards(Schema.builder(TimeShape.INTERVAL)
                     .key("resource_name", ColumnType.VARCHAR, "ERCOT Load Resource Name")
                     .value("qse", ColumnType.VARCHAR, "", "")
                     .value("max_power_consumption_mw", ColumnType.DOUBLE, "MW", "")
-                    .value("low_power_consumption_mw", ColumnType.DOUBLE, "MW", "")
-                    .value("regup_awarded_mw", ColumnType.DOUBLE, "MW", "")
-                    .value("regup_mcpc_usd_per_mw", ColumnType.DOUBLE, "$/MW", "")
-                    .value("regdn_awarded_mw", ColumnType.DOUBLE, "MW", "")
-                    .value("regdn_mcpc_usd_per_mw", ColumnType.DOUBLE, "$/MW", "")
-                    .value("rrs_awarded_mw", ColumnType.DOUBLE, "MW", "")
-                    .value("rrspfr_awarded_mw", ColumnType.DOUBLE, "MW", "")
-                    .value("rrsffr_awarded_mw", ColumnType.DOUBLE, "MW", "")
-                    .value("rrsufr_awarded_mw", ColumnType.DOUBLE, "MW", "")
-                    .value("rrs_mcpc_usd_per_mw", ColumnType.DOUBLE, "$/MW", "")
-                    .value("ecrs_awarded_mw", ColumnType.DOUBLE, "MW", "")
-                    .value("ecrsmd_awarded_mw", ColumnType.DOUBLE, "MW", "")
-                    .value("ecrs_mcpc_usd_per_mw", ColumnType.DOUBLE, "$/MW", "")
-                    .value("nspin_awarded_mw", ColumnType.DOUBLE, "MW", "")
-                    .value("nspin_mcpc_usd_per_mw", ColumnType.DOUBLE, "$/MW", "")
-                    .build());
+                    .value("low_power_consumption_mw", ColumnType.DOUBLE, "MW", ""), true).build());
 
     static final Dataset SCED_GEN = sced("ercot.sced_gen_resources_60d");
     static final Dataset SCED_ESR = sced("ercot.sced_esr_60d");
@@ -119,7 +104,8 @@ final class ErcotSchemas {
     }
 
     private static Dataset dam(String id) {
-        return dataset(id, TimeShape.INTERVAL, Duration.ofHours(1), Duration.ofDays(60), Schema.builder(TimeShape.INTERVAL)
+        return dataset(id, TimeShape.INTERVAL, Duration.ofHours(1), Duration.ofDays(60), ancillaryAwards(
+                Schema.builder(TimeShape.INTERVAL)
                 .key("resource_name", ColumnType.VARCHAR, "ERCOT Resource Name")
                 .value("resource_type", ColumnType.VARCHAR, "", "")
                 .value("qse", ColumnType.VARCHAR, "", "")
@@ -128,8 +114,15 @@ final class ErcotSchemas {
                 .value("hsl_mw", ColumnType.DOUBLE, "MW", "")
                 .value("lsl_mw", ColumnType.DOUBLE, "MW", "")
                 .value("awarded_mw", ColumnType.DOUBLE, "MW", "")
-                .value("energy_spp_usd_per_mwh", ColumnType.DOUBLE, "$/MWh", "")
-                .value("regup_awarded_mw", ColumnType.DOUBLE, "MW", "")
+                .value("energy_spp_usd_per_mwh", ColumnType.DOUBLE, "$/MWh", ""), false).build());
+    }
+
+    /**
+     * The DAM ancillary-service awards and clearing prices, in the source's column order; Load Resources also
+     * carry the ECRS award of controllable loads ({@code ecrsmd_awarded_mw}).
+     */
+    private static Schema.Builder ancillaryAwards(Schema.Builder b, boolean load) {
+        b.value("regup_awarded_mw", ColumnType.DOUBLE, "MW", "")
                 .value("regup_mcpc_usd_per_mw", ColumnType.DOUBLE, "$/MW", "")
                 .value("regdn_awarded_mw", ColumnType.DOUBLE, "MW", "")
                 .value("regdn_mcpc_usd_per_mw", ColumnType.DOUBLE, "$/MW", "")
@@ -138,11 +131,13 @@ final class ErcotSchemas {
                 .value("rrsffr_awarded_mw", ColumnType.DOUBLE, "MW", "")
                 .value("rrsufr_awarded_mw", ColumnType.DOUBLE, "MW", "")
                 .value("rrs_mcpc_usd_per_mw", ColumnType.DOUBLE, "$/MW", "")
-                .value("ecrs_awarded_mw", ColumnType.DOUBLE, "MW", "")
-                .value("ecrs_mcpc_usd_per_mw", ColumnType.DOUBLE, "$/MW", "")
+                .value("ecrs_awarded_mw", ColumnType.DOUBLE, "MW", "");
+        if (load) {
+            b.value("ecrsmd_awarded_mw", ColumnType.DOUBLE, "MW", "");
+        }
+        return b.value("ecrs_mcpc_usd_per_mw", ColumnType.DOUBLE, "$/MW", "")
                 .value("nspin_awarded_mw", ColumnType.DOUBLE, "MW", "")
-                .value("nspin_mcpc_usd_per_mw", ColumnType.DOUBLE, "$/MW", "")
-                .build());
+                .value("nspin_mcpc_usd_per_mw", ColumnType.DOUBLE, "$/MW", "");
     }
 
     private static Dataset sced(String id) {
