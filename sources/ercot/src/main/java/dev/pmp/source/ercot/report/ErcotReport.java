@@ -207,37 +207,14 @@ public enum ErcotReport {
             "ERCOT 60-day SCED disclosure: consumption, base point and AS responsibility per Load Resource and SCED run "
                     + "(NP3-965-ER)",
             "NP3-965-ER 60_Day_SCED_Disclosure: 60d_Load_Resource_Data_in_SCED", TimeShape.POINT, ErcotReport.SCED_LABELS,
-            Duration.ofMinutes(5), nodalStart(), List.of(
+            Duration.ofMinutes(5), nodalStart(), concat(List.of(
                     key("resource_name", "ERCOT Resource Name (a Load Resource)"),
                     optionalText("qse", "ERCOT QSE"),
-                    optionalText("telemetered_resource_status", "ERCOT Telemetered Resource Status"),
-                    value("max_power_consumption_mw", "MW", "ERCOT Max Power Consumption"),
-                    value("low_power_consumption_mw", "MW", "ERCOT Low Power Consumption"),
-                    value("real_power_consumption_mw", "MW", "ERCOT Real Power Consumption"),
-                    value("base_point_mw", "MW", "ERCOT Base Point"),
-                    value("hasl_mw", "MW", "ERCOT HASL"),
-                    value("hdl_mw", "MW", "ERCOT HDL"),
-                    value("lasl_mw", "MW", "ERCOT LASL"),
-                    value("ldl_mw", "MW", "ERCOT LDL"),
-                    value("as_responsibility_rrs_mw", "MW", "ERCOT AS Responsibility for RRS"),
-                    value("as_responsibility_rrsffr_mw", "MW", "ERCOT AS Responsibility for RRSFFR"),
-                    value("as_responsibility_nspin_mw", "MW", "ERCOT AS Responsibility for NonSpin"),
-                    value("as_responsibility_regup_mw", "MW", "ERCOT AS Responsibility for RegUp"),
-                    value("as_responsibility_regdn_mw", "MW", "ERCOT AS Responsibility for RegDown"),
-                    value("as_responsibility_ecrs_mw", "MW", "ERCOT AS Responsibility for ECRS"))),
-            List.of(time(Role.SCED_TIMESTAMP, "SCED Time Stamp"), text("resource_name", "Resource Name"),
-                    optional("qse", "QSE"), optional("telemetered_resource_status", "Telemetered Resource Status"),
-                    number("max_power_consumption_mw", false, "Max Power Consumption"),
-                    number("low_power_consumption_mw", false, "Low Power Consumption"),
-                    number("real_power_consumption_mw", false, "Real Power Consumption"),
-                    number("base_point_mw", false, "Base Point"), number("hasl_mw", false, "HASL"),
-                    number("hdl_mw", false, "HDL"), number("lasl_mw", false, "LASL"), number("ldl_mw", false, "LDL"),
-                    number("as_responsibility_rrs_mw", false, "AS Responsibility for RRS"),
-                    number("as_responsibility_rrsffr_mw", false, "AS Responsibility for RRSFFR"),
-                    number("as_responsibility_nspin_mw", false, "AS Responsibility for NonSpin"),
-                    number("as_responsibility_regup_mw", false, "AS Responsibility for RegUp"),
-                    number("as_responsibility_regdn_mw", false, "AS Responsibility for RegDown"),
-                    number("as_responsibility_ecrs_mw", false, "AS Responsibility for ECRS"), flag()),
+                    optionalText("telemetered_resource_status", "ERCOT Telemetered Resource Status")),
+                    scedLoadMw().stream().map(m -> value(m[0], "MW", "ERCOT " + m[1])).toList())),
+            concat(List.of(time(Role.SCED_TIMESTAMP, "SCED Time Stamp"), text("resource_name", "Resource Name"),
+                    optional("qse", "QSE"), optional("telemetered_resource_status", "Telemetered Resource Status")),
+                    scedLoadMw().stream().map(m -> number(m[0], false, m[1])).toList(), List.of(flag())),
             List.of("DME", "SCED Bid to Buy Curve-*"), List.of()),
 
     /**
@@ -580,6 +557,28 @@ public enum ErcotReport {
                 number("nspin_awarded_mw", false, "NonSpin Awarded"),
                 number("nspin_mcpc_usd_per_mw", false, "NonSpin MCPC")));
         return List.copyOf(out);
+    }
+
+    /**
+     * The MW columns of a Load Resource in SCED, in file order: stored column and ERCOT header (a method, as enum
+     * constants cannot read the enum's static fields).
+     */
+    private static List<String[]> scedLoadMw() {
+        return List.of(
+            new String[] {"max_power_consumption_mw", "Max Power Consumption"},
+            new String[] {"low_power_consumption_mw", "Low Power Consumption"},
+            new String[] {"real_power_consumption_mw", "Real Power Consumption"},
+            new String[] {"base_point_mw", "Base Point"},
+            new String[] {"hasl_mw", "HASL"},
+            new String[] {"hdl_mw", "HDL"},
+            new String[] {"lasl_mw", "LASL"},
+            new String[] {"ldl_mw", "LDL"},
+            new String[] {"as_responsibility_rrs_mw", "AS Responsibility for RRS"},
+            new String[] {"as_responsibility_rrsffr_mw", "AS Responsibility for RRSFFR"},
+            new String[] {"as_responsibility_nspin_mw", "AS Responsibility for NonSpin"},
+            new String[] {"as_responsibility_regup_mw", "AS Responsibility for RegUp"},
+            new String[] {"as_responsibility_regdn_mw", "AS Responsibility for RegDown"},
+            new String[] {"as_responsibility_ecrs_mw", "AS Responsibility for ECRS"});
     }
 
     @SafeVarargs
