@@ -352,18 +352,14 @@ public final class Pipeline {
                 try {
                     parts.finish();
                 } catch (StoreException written) {
-                    throw new PartFailure(parts.failedPart(), written);
+                    return storeFailed(base, parts.failedPart(), written, started, totals);
                 }
-                logFailure(totals, failed(base, e.failure(), partOf(parts.count() + 1) + e.getMessage(), started));
-                return new Step(e.failure(), partOf(parts.count() + 1) + e.getMessage(), Optional.empty(),
-                        e.isWindowTooLong());
+                String msg = labelled(parts.count() + 1, e.getMessage());
+                logFailure(totals, failed(base, e.failure(), msg, started));
+                return new Step(e.failure(), msg, Optional.empty(), e.isWindowTooLong());
             } catch (StoreException e) {
-                throw new PartFailure(parts.failedPart(), e);
+                return storeFailed(base, parts.failedPart(), e, started, totals);
             }
-        } catch (PartFailure f) {
-            String msg = partOf(f.part) + "store: " + f.getCause().getMessage();
-            logFailure(totals, failed(base, Failure.TRANSIENT, msg, started));
-            return Step.failed(Failure.TRANSIENT, msg);
         }
         totals.fetches++;
         if (registry != null) {
@@ -376,23 +372,11 @@ public final class Pipeline {
         return new Step(null, "", next);
     }
 
-    /**
-     * Where in a document read in parts a message belongs: nothing for the first part, so a document of one
-     * part reads as before; "part n: " after it, when the parts before are stored.
-     */
-    private static String partOf(int part) {
-        return part <= 1 ? "" : "part " + part + ": ";
-    }
-
-    /** A failed write of the given part of a document. */
-    private static final class PartFailure extends Exception {
-        private static final long serialVersionUID = 1L;
-        final int part;
-
-        PartFailure(int part, StoreException cause) {
-            super(cause);
-            this.part = part;
-        }
+    /** Logs and reports a failed write of part {@code part} of a document; the parts before it stay written. */
+    private Step storeFailed(FetchRecord base, int part, StoreException e, long started, Totals totals) {
+        String msg = labelled(part, "store: " + e.getMessage());
+        logFailure(totals, failed(base, Failure.TRANSIENT, msg, started));
+        return Step.failed(Failure.TRANSIENT, msg);
     }
 
     /**
@@ -516,7 +500,10 @@ public final class Pipeline {
         }
     }
 
-    /** A part's fetch-log message: as it is for the first part, "part n" before it for the others. */
+    /**
+     * A message about part {@code part} of a document: as it is for the first part, so a document of one part
+     * reads as before; "part n" before it for the others.
+     */
     private static String labelled(int part, String message) {
         return part <= 1 ? message : message.isEmpty() ? "part " + part : "part " + part + ": " + message;
     }
