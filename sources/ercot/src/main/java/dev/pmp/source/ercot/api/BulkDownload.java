@@ -165,8 +165,7 @@ final class BulkDownload {
      *     {@code <docId>.zip} posting zip with one CSV, or other documents than asked for (nothing is kept)
      */
     Parsed downloaded(Window window, String what, FetchResponse response) throws SourceException {
-        Asked asked = Asked.of(response.uri()).orElseThrow(() -> new SourceException(Failure.BAD_DATA, what
-                + ": a bulk download whose URI does not say what was asked for"));
+        Asked asked = asked(what, response);
         List<Zips.Member> members = checkedMembers(what, asked, response.body());
         List<String> notes = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
@@ -181,11 +180,15 @@ final class BulkDownload {
      */
     Optional<FetchRequest> downloadedInParts(Window window, String what, FetchResponse response, Feed.Parts parts)
             throws SourceException, StoreException {
-        Asked asked = Asked.of(response.uri()).orElseThrow(() -> new SourceException(Failure.BAD_DATA, what
-                + ": a bulk download whose URI does not say what was asked for"));
+        Asked asked = asked(what, response);
         List<Zips.Member> members = checkedMembers(what, asked, response.body());
         ReportFeed.inParts(report, window, what, members, parts, false);
         return after(window, asked);
+    }
+
+    private static Asked asked(String what, FetchResponse response) throws SourceException {
+        return Asked.of(response.uri()).orElseThrow(() -> new SourceException(Failure.BAD_DATA, what
+                + ": a bulk download whose URI does not say what was asked for"));
     }
 
     private Optional<FetchRequest> after(Window window, Asked asked) {
